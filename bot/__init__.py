@@ -1,0 +1,1 @@
+"""canishare: safeguarding information-sharing advice, without identifying anyone."""

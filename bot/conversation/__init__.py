@@ -1,0 +1,1 @@
+"""The transport-agnostic conversation: state table and engine."""

@@ -1,0 +1,358 @@
+"""One turn of a conversation, the same on every platform.
+
+Raw text is redacted with the conversation's placeholders before anything else happens, and nothing
+raw leaves this module: it stores redacted text, advises on redacted text and answers with fixed wording
+plus redacted text. Each turn is one transaction, committed before the reply is returned, so an asker is
+never told something was sent that was not saved.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from bot import audit, records, texts
+from bot.config import Settings
+from bot.conversation.states import ADVISING, Event, State, can, transition
+from bot.errors import InputRejected, RateLimited, answer_for
+from bot.handoff.queue import HandoffQueue
+from bot.messages import ANSWER_ACTIONS, HANDOFF, Action, Asker, Incoming, Reply
+from bot.privacy import redact_in
+from bot.storage import Database
+from bot.storage.models import AdviceGiven, Conversation, Message, utcnow
+from bot.storage.repository import (
+    case_for_conversation,
+    count_message,
+    current_conversation,
+    enqueue,
+    first_time,
+    take_inbox,
+)
+from knowledge import Advice, AdviceState, Advisor
+
+COMMANDS = ("help", "start", "new", "handoff", "record", "why", "forget", "privacy")
+_COMMAND = re.compile(r"^/(?P<name>[a-z]+)(?:@\S+)?(?:\s+(?P<arg>.*))?$", re.IGNORECASE | re.DOTALL)
+
+
+def parse_command(text: str, *, bare_words: bool = False) -> tuple[str, str] | None:
+    """``/handoff named`` -> ("handoff", "named"). With ``bare_words`` (Slack DMs) "handoff" works too."""
+    stripped = text.strip()
+    match = _COMMAND.match(stripped)
+    if match and match.group("name").lower() in COMMANDS:
+        return match.group("name").lower(), (match.group("arg") or "").strip()
+    if bare_words:
+        word, _, arg = stripped.partition(" ")
+        if word.lower() in COMMANDS and len(arg) < 20:
+            return word.lower(), arg.strip()
+    return None
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+class Engine:
+    def __init__(
+        self,
+        settings: Settings,
+        db: Database,
+        redactor: Any,
+        advisor: Advisor,
+        queue: HandoffQueue,
+        *,
+        now: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.settings = settings
+        self.db = db
+        self.redactor = redactor
+        self.advisor = advisor
+        self.queue = queue
+        self.now = now
+        self.key = settings.placeholder_key.get_secret_value().encode()
+
+    # -- entry points: each always answers --
+
+    def handle(self, incoming: Incoming, *, bare_commands: bool = False) -> list[Reply]:
+        try:
+            command = parse_command(incoming.text, bare_words=bare_commands)
+            if command:
+                return self.command(incoming.asker, *command, event_id=incoming.event_id)
+            return self._message(incoming)
+        except Exception as exc:  # the one place a turn's failure becomes an answer
+            return [answer_for(exc)]
+
+    def command(self, asker: Asker, name: str, arg: str = "", *, event_id: str | None = None) -> list[Reply]:
+        try:
+            with self.db.session() as session:
+                if event_id and not first_time(session, asker.platform, event_id):
+                    return []
+                return self._command(session, asker, name, arg)
+        except Exception as exc:
+            return [answer_for(exc, where="command")]
+
+    def choose(self, asker: Asker, action_id: str, *, event_id: str | None = None) -> list[Reply]:
+        """A button press or quick choice: ``handoff``, ``why``, ``record``, ``new`` or ``fu:<id>:<value>``."""
+        if action_id.startswith("fu:"):
+            _, follow_up_id, value = (action_id.split(":", 2) + ["", ""])[:3]
+            try:
+                with self.db.session() as session:
+                    if event_id and not first_time(session, asker.platform, event_id):
+                        return []
+                    conversation = self._conversation(session, asker, [])
+                    return self._answer(session, conversation, follow_up_id, value)
+            except Exception as exc:
+                return [answer_for(exc, where="choice")]
+        name, _, arg = action_id.partition(":")
+        return self.command(asker, name, arg, event_id=event_id)
+
+    def inbox(self, asker: Asker) -> list[Reply]:
+        """Replies waiting for an asker who reads them on their next visit (the console)."""
+        try:
+            with self.db.session() as session:
+                return [self._relay_reply(d.kind, d.payload) for d in take_inbox(session, asker.platform, asker.user_id)]
+        except Exception as exc:
+            return [answer_for(exc, where="inbox")]
+
+    @staticmethod
+    def _relay_reply(kind: str, payload: dict[str, Any]) -> Reply:
+        ref = str(payload.get("case", ""))
+        text = str(payload.get("text", ""))
+        if kind == "lead_reply":
+            return Reply(kind="relay", text=f"Safeguarding lead (case {ref}): {text}", case_ref=ref)
+        if kind == "case_closed":
+            return Reply(kind="closed", text=text, case_ref=ref, record=payload.get("record"))
+        return Reply(kind="info", text=text, case_ref=ref)
+
+    # -- a message --
+
+    def _message(self, incoming: Incoming) -> list[Reply]:
+        text = incoming.text
+        if not text or not text.strip():
+            return [Reply(kind="info", text=texts.EMPTY)]
+        if len(text) > self.settings.max_message_chars:
+            raise InputRejected(texts.TOO_LONG.format(limit=self.settings.max_message_chars))
+        asker = incoming.asker
+        with self.db.session() as session:
+            if incoming.event_id and not first_time(session, asker.platform, incoming.event_id):
+                return []
+            if count_message(session, asker.key, self.now()) > self.settings.rate_limit_per_minute:
+                raise RateLimited(texts.RATE_LIMITED)
+            notices: list[Reply] = []
+            conversation = self._conversation(session, asker, notices)
+            redacted = redact_in(conversation, self.redactor, self.key, text)
+            del text  # the raw words end here
+            session.add(Message(conversation_id=conversation.id, role="asker", text=redacted.text,
+                                removed=redacted.counts()))
+            conversation.updated_at = self.now()
+            removed = redacted.removed_summary()
+            if removed:
+                removed = f"{removed} {texts.NO_NAMES}"
+
+            state = State(conversation.state)
+            if state is State.HANDED_OFF:
+                replies = self._relay_to_lead(session, conversation, redacted.text)
+            elif state is State.CLARIFYING and (value := self._typed_choice(conversation, redacted.text)):
+                replies = self._answer(session, conversation, conversation.pending_follow_up or "", value)
+            else:
+                replies = self._advise(session, conversation, redacted.text)
+            for reply in replies:
+                reply.removed = reply.removed or removed
+            return notices + replies
+
+    def _conversation(self, session: Session, asker: Asker, notices: list[Reply]) -> Conversation:
+        conversation = current_conversation(session, asker.platform, asker.user_id)
+        now = self.now()
+        if conversation is not None:
+            idle = now - _aware(conversation.updated_at)
+            state = State(conversation.state)
+            if state in ADVISING and idle > timedelta(minutes=self.settings.idle_timeout_minutes):
+                conversation.state = transition(state, Event.TIMEOUT).value
+                conversation.closed_at = now
+                notices.append(Reply(kind="info", text=texts.TIMED_OUT))
+                conversation = None
+        if conversation is None:
+            return self._start(session, asker)
+        if conversation.chat_id != asker.chat_id:
+            conversation.chat_id = asker.chat_id
+        return conversation
+
+    def _start(self, session: Session, asker: Asker) -> Conversation:
+        now = self.now()
+        conversation = Conversation(
+            id=uuid.uuid4().hex, platform=asker.platform, asker_id=asker.user_id, chat_id=asker.chat_id,
+            state=State.ASKING.value, advice_state={}, created_at=now, updated_at=now,
+        )
+        session.add(conversation)
+        session.flush()
+        return conversation
+
+    def _advise(self, session: Session, conversation: Conversation, redacted_text: str) -> list[Reply]:
+        saved = dict(conversation.advice_state or {})
+        state = AdviceState(turns=list(saved.get("turns", [])), answers=dict(saved.get("answers", {})))
+        advice = self.advisor.advise(redacted_text, state)
+        saved["turns"] = [*state.turns, redacted_text]
+        saved["answers"] = state.answers
+        return self._respond(session, conversation, advice, saved)
+
+    def _answer(self, session: Session, conversation: Conversation, follow_up_id: str, value: str) -> list[Reply]:
+        saved = dict(conversation.advice_state or {})
+        pending = saved.get("pending") or {}
+        if not follow_up_id or pending.get("id") != follow_up_id:
+            return [Reply(kind="info", text="That question has already been answered; ask again if things changed.")]
+        answers = {**saved.get("answers", {}), follow_up_id: value}
+        turns = list(saved.get("turns", []))
+        state = AdviceState(turns=turns[:-1], answers=answers)
+        advice = self.advisor.advise(turns[-1] if turns else "", state)
+        saved["answers"] = answers
+        return self._respond(session, conversation, advice, saved)
+
+    def _respond(self, session: Session, conversation: Conversation, advice: Advice,
+                 saved: dict[str, Any]) -> list[Reply]:
+        follow_up = advice.follow_up[0] if advice.follow_up else None
+        event = Event.NEEDS_FACT if follow_up else Event.ADVISED
+        conversation.state = transition(State(conversation.state), event).value
+        conversation.pending_follow_up = follow_up.id if follow_up else None
+        saved["pending"] = (
+            {"id": follow_up.id, "choices": [[c.value, c.label] for c in follow_up.choices]} if follow_up else None
+        )
+        conversation.advice_state = saved
+        contract = advice.to_contract()
+        session.add(AdviceGiven(
+            conversation_id=conversation.id, verdict=advice.verdict, inform=advice.inform, rules=list(advice.rules),
+            facts=[f.model_dump() for f in advice.facts],
+            follow_up=[f.model_dump() for f in advice.follow_up], summary=advice.summary,
+            detail={"steps": advice.steps, "recipients": advice.recipients, "lawful_basis": advice.lawful_basis,
+                    "citations": [c.model_dump(mode="json") for c in advice.citations],
+                    "explanation": advice.explanation, "handoff_recommended": contract.get("handoff_recommended")},
+        ))
+        rendered = advice.render_text()
+        session.add(Message(conversation_id=conversation.id, role="bot", text=rendered))
+        kind = "emergency" if advice.verdict == "emergency" else ("follow_up" if follow_up else "advice")
+        actions = list(ANSWER_ACTIONS)
+        question = None
+        if follow_up:
+            question = follow_up.question
+            actions = [Action(f"fu:{follow_up.id}:{c.value}", c.label) for c in follow_up.choices] + [HANDOFF]
+        return [Reply(kind=kind, text=rendered, advice=advice, question=question, actions=actions)]
+
+    @staticmethod
+    def _typed_choice(conversation: Conversation, redacted_text: str) -> str | None:
+        """Match a typed answer ("2", "yes", "under 18") to the pending question's choices."""
+        pending = (conversation.advice_state or {}).get("pending") or {}
+        choices: list[list[str]] = pending.get("choices") or []
+        said = redacted_text.strip().strip(".!").casefold()
+        if not said or not choices:
+            return None
+        if said.isdigit() and 1 <= int(said) <= len(choices):
+            return choices[int(said) - 1][0]
+        for value, label in choices:
+            if said in (value.casefold(), label.casefold()):
+                return value
+        for value, label in choices:
+            first = label.casefold().split()[0] if label.strip() else ""
+            if said in ("yes", "y", "no", "n") and first.startswith(said[0]) and first in ("yes", "no"):
+                return value
+        return None
+
+    def _relay_to_lead(self, session: Session, conversation: Conversation, redacted_text: str) -> list[Reply]:
+        case = case_for_conversation(session, conversation.id)
+        if case is None:  # cannot happen through the state table; answer rather than lose the message
+            return self._advise(session, conversation, redacted_text)
+        case.transcript = [*case.transcript, {"role": "asker", "text": redacted_text, "at": self.now().isoformat()}]
+        for post in case.posts:
+            enqueue(session, post.platform, post.chat_id, "asker_message",
+                    {"case": case.ref, "text": redacted_text, "thread": post.message_ref}, case_id=case.id)
+        audit.record(session, "asker", "asker.relay", case.ref)
+        return [Reply(kind="relay", text=texts.RELAYED.format(ref=case.ref), case_ref=case.ref)]
+
+    # -- commands --
+
+    def _command(self, session: Session, asker: Asker, name: str, arg: str) -> list[Reply]:
+        if name in ("help", "start"):
+            return [Reply(kind="info", text=(texts.WELCOME + "\n\n" if name == "start" else "") + texts.HELP)]
+        if name == "privacy":
+            return [Reply(kind="info", text=texts.PRIVACY)]
+        if name == "new":
+            conversation = current_conversation(session, asker.platform, asker.user_id)
+            if conversation is not None and State(conversation.state) in ADVISING:
+                conversation.state = State.CLOSED.value
+                conversation.closed_at = self.now()
+            # A handed-off conversation stays open for the lead's replies; the new one starts beside it.
+            self._start(session, asker)
+            return [Reply(kind="info", text=texts.NEW_CONVERSATION)]
+        if name == "forget":
+            return [self._forget(session, asker)]
+        conversation = self._conversation(session, asker, [])
+        if name == "handoff":
+            return [self._handoff(session, asker, conversation, named=arg.lower().startswith("named"))]
+        latest = session.scalars(select(AdviceGiven).where(AdviceGiven.conversation_id == conversation.id)
+                                 .order_by(AdviceGiven.id.desc()).limit(1)).first()
+        if latest is None:
+            return [Reply(kind="info", text=texts.NO_ADVICE_YET, actions=[HANDOFF])]
+        if name == "why":
+            return [Reply(kind="info", text=self._why(latest), actions=[HANDOFF, Action("record", "Decision record")])]
+        # record
+        case = case_for_conversation(session, conversation.id)
+        content = records.build_content(advice=latest, case=case, decided_by_role="Asker (draft, for sign-off)")
+        record = records.save_draft(session, conversation.id, content)
+        return [Reply(kind="record", text=records.as_markdown(record), record=records.as_json(record),
+                      record_markdown=records.as_markdown(record), actions=[HANDOFF])]
+
+    @staticmethod
+    def _why(advice: AdviceGiven) -> str:
+        lines = ["Why I answered this way:"]
+        explanation = advice.detail.get("explanation")
+        if explanation:
+            lines.append(str(explanation))
+        lines.append("Facts I found:")
+        lines += [f"  - {f.get('name')}: {f.get('value')} ({f.get('explanation', '')})" for f in advice.facts] or [
+            "  - none"]
+        lines.append("Based on:")
+        lines += [f"  - {c.get('id')}: {c.get('title', '')}" for c in advice.detail.get("citations", [])]
+        return "\n".join(lines)
+
+    def _handoff(self, session: Session, asker: Asker, conversation: Conversation, *, named: bool) -> Reply:
+        state = State(conversation.state)
+        if state is State.HANDED_OFF:
+            case = case_for_conversation(session, conversation.id)
+            return Reply(kind="handoff", text=texts.ALREADY_HANDED_OFF.format(ref=case.ref if case else "?"),
+                         case_ref=case.ref if case else None)
+        if not can(state, Event.HANDOFF):
+            conversation = self._conversation(session, asker, [])
+        latest = session.scalars(select(AdviceGiven).where(AdviceGiven.conversation_id == conversation.id)
+                                 .order_by(AdviceGiven.id.desc()).limit(1)).first()
+        rationale = "The asker asked to talk to a safeguarding lead."
+        if latest is not None:
+            rationale += f" The bot's answer so far: {latest.verdict}."
+            if latest.detail.get("explanation"):
+                rationale += f" {latest.detail['explanation']}"
+        case = self.queue.open_case(session, conversation, anonymous=not named, asker=asker.key, rationale=rationale)
+        conversation.state = transition(State(conversation.state), Event.HANDOFF).value
+        conversation.updated_at = self.now()
+        # The reply is built here but only reaches the asker after this transaction commits.
+        return Reply(
+            kind="handoff",
+            text=texts.HANDOFF_SENT.format(
+                ref=case.ref, urgent=" (marked urgent)" if case.urgent else "",
+                named="chose to be named to the lead" if named else "stay anonymous to the lead",
+            ),
+            case_ref=case.ref,
+        )
+
+    def _forget(self, session: Session, asker: Asker) -> Reply:
+        conversation = current_conversation(session, asker.platform, asker.user_id)
+        if conversation is None:
+            return Reply(kind="info", text=texts.NOTHING_TO_FORGET)
+        case = case_for_conversation(session, conversation.id)
+        session.execute(delete(Conversation).where(Conversation.id == conversation.id))
+        audit.record(session, "asker", "asker.forget", case.ref if case else None)
+        text = texts.FORGOTTEN
+        if case is not None and case.status != "closed":
+            text += texts.FORGOTTEN_CASE.format(ref=case.ref)
+        return Reply(kind="info", text=text)

@@ -1,0 +1,1 @@
+"""Handoff to safeguarding leads: the case queue and the notifiers that tell leads about cases."""

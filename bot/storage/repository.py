@@ -1,0 +1,152 @@
+"""Queries shared by the engine, the handoff queue and the transports. Each takes the caller's session."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from bot.storage.models import Case, Conversation, Delivery, ProcessedEvent, RateBucket, utcnow
+
+# Case references go into buttons and callback data (Telegram allows 64 bytes), and are read aloud:
+# no 0/O or 1/I.
+_REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def new_case_ref() -> str:
+    return "".join(secrets.choice(_REF_ALPHABET) for _ in range(6))
+
+
+def first_time(session: Session, platform: str, event_id: str) -> bool:
+    """Record a platform delivery id; False when some worker has already taken it."""
+    savepoint = session.begin_nested()
+    try:
+        session.add(ProcessedEvent(platform=platform, event_id=event_id))
+        session.flush()
+    except IntegrityError:
+        savepoint.rollback()
+        return False
+    savepoint.commit()
+    return True
+
+
+def count_message(session: Session, asker: str, now: datetime) -> int:
+    """Add one to this asker's count for the current minute and return it."""
+    minute = int(now.timestamp() // 60)
+    for _ in range(3):
+        result = session.execute(
+            update(RateBucket)
+            .where(RateBucket.asker == asker, RateBucket.minute == minute)
+            .values(count=RateBucket.count + 1)
+        )
+        if result.rowcount:  # type: ignore[attr-defined]
+            return int(
+                session.scalar(
+                    select(RateBucket.count).where(RateBucket.asker == asker, RateBucket.minute == minute)
+                )
+                or 1
+            )
+        savepoint = session.begin_nested()
+        try:
+            session.add(RateBucket(asker=asker, minute=minute, count=1))
+            session.flush()
+        except IntegrityError:
+            savepoint.rollback()
+            continue
+        savepoint.commit()
+        return 1
+    return 1
+
+
+def prune_rate_buckets(session: Session, now: datetime) -> None:
+    session.execute(delete(RateBucket).where(RateBucket.minute < int(now.timestamp() // 60) - 5))
+
+
+def current_conversation(session: Session, platform: str, asker_id: str) -> Conversation | None:
+    return session.scalars(
+        select(Conversation)
+        .where(Conversation.platform == platform, Conversation.asker_id == asker_id, Conversation.closed_at.is_(None))
+        .order_by(Conversation.created_at.desc())
+        .limit(1)
+    ).first()
+
+
+def case_for_conversation(session: Session, conversation_id: str) -> Case | None:
+    return session.scalars(
+        select(Case).where(Case.conversation_id == conversation_id).order_by(Case.id.desc()).limit(1)
+    ).first()
+
+
+def case_by_ref(session: Session, ref: str) -> Case | None:
+    return session.scalars(select(Case).where(Case.ref == ref.strip().upper())).first()
+
+
+def enqueue(
+    session: Session,
+    platform: str,
+    recipient: str,
+    kind: str,
+    payload: dict[str, Any],
+    *,
+    case_id: int | None = None,
+    conversation_id: str | None = None,
+) -> Delivery:
+    delivery = Delivery(
+        platform=platform,
+        recipient=recipient,
+        kind=kind,
+        payload=payload,
+        case_id=case_id,
+        conversation_id=conversation_id,
+    )
+    session.add(delivery)
+    return delivery
+
+
+def take_inbox(session: Session, platform: str, recipient: str) -> list[Delivery]:
+    """Deliveries waiting for someone who reads them on their next visit (the console), marked as sent."""
+    rows = list(
+        session.scalars(
+            select(Delivery)
+            .where(Delivery.platform == platform, Delivery.recipient == recipient, Delivery.status == "pending")
+            .order_by(Delivery.id)
+        )
+    )
+    now = utcnow()
+    for row in rows:
+        row.status = "sent"
+        row.sent_at = now
+    return rows
+
+
+def lease_deliveries(session: Session, platforms: list[str], now: datetime, lease: timedelta, limit: int = 20) -> list[int]:
+    """Take due deliveries for sending. A conditional update makes each one go to exactly one worker;
+    a worker that dies mid-send loses its lease and the delivery becomes due again."""
+    candidates = session.scalars(
+        select(Delivery.id)
+        .where(
+            Delivery.platform.in_(platforms),
+            Delivery.status.in_(("pending", "sending")),
+            Delivery.next_attempt_at <= now,
+        )
+        .order_by(Delivery.id)
+        .limit(limit)
+    ).all()
+    taken: list[int] = []
+    for delivery_id in candidates:
+        result = session.execute(
+            update(Delivery)
+            .where(
+                Delivery.id == delivery_id,
+                Delivery.status.in_(("pending", "sending")),
+                Delivery.next_attempt_at <= now,
+            )
+            .values(status="sending", next_attempt_at=now + lease)
+        )
+        if result.rowcount:  # type: ignore[attr-defined]
+            taken.append(delivery_id)
+    return taken
