@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli.common import fail
+from bot.cli.common import EXIT_USAGE, fail, settings
 
 
 def register(app: typer.Typer) -> None:
@@ -14,14 +14,25 @@ def register(app: typer.Typer) -> None:
         port: int = typer.Option(8000, help="Port to listen on."),
     ) -> None:
         """Serve POST /slack/events, POST /telegram/webhook, GET /healthz and GET /metrics."""
-        fail("serve is not built yet.", 2)
+        from bot.transports.web import serve as run_server
+
+        run_server(settings(), host, port)
 
     @app.command()
     def slack(socket: bool = typer.Option(False, "--socket", help="Use Socket Mode (development).")) -> None:
         """Run the Slack app over Socket Mode, for development without a public URL."""
-        fail("the Slack transport is not built yet.", 2)
+        if not socket:
+            fail("use --socket here; in production Slack posts to `canishare serve` at /slack/events", EXIT_USAGE)
+        from bot.transports.slack.socket import run as run_socket
+
+        run_socket(settings())
 
     @app.command()
     def telegram(polling: bool = typer.Option(False, "--polling", help="Poll for updates (development).")) -> None:
         """Run the Telegram bot by polling, for development without a public URL."""
-        fail("the Telegram transport is not built yet.", 2)
+        if not polling:
+            fail("use --polling here; in production Telegram posts to `canishare serve` at /telegram/webhook",
+                 EXIT_USAGE)
+        from bot.transports.telegram.polling import run as run_polling
+
+        run_polling(settings())

@@ -22,6 +22,7 @@ from bot.config import Settings
 from bot.conversation.states import ADVISING, Event, State, can, transition
 from bot.errors import InputRejected, RateLimited, answer_for
 from bot.handoff.queue import HandoffQueue
+from bot.metrics import REGISTRY
 from bot.messages import ANSWER_ACTIONS, HANDOFF, Action, Asker, Incoming, Reply
 from bot.privacy import redact_in
 from bot.storage import Database
@@ -138,6 +139,7 @@ class Engine:
         if len(text) > self.settings.max_message_chars:
             raise InputRejected(texts.TOO_LONG.format(limit=self.settings.max_message_chars))
         asker = incoming.asker
+        REGISTRY.inc("canishare_messages_total", platform=asker.platform)
         with self.db.session() as session:
             if incoming.event_id and not first_time(session, asker.platform, incoming.event_id):
                 return []
@@ -231,6 +233,7 @@ class Engine:
                     "citations": [c.model_dump(mode="json") for c in advice.citations],
                     "explanation": advice.explanation, "handoff_recommended": contract.get("handoff_recommended")},
         ))
+        REGISTRY.inc("canishare_verdicts_total", verdict=advice.verdict)
         rendered = advice.render_text()
         session.add(Message(conversation_id=conversation.id, role="bot", text=rendered))
         kind = "emergency" if advice.verdict == "emergency" else ("follow_up" if follow_up else "advice")
@@ -335,6 +338,7 @@ class Engine:
         case = self.queue.open_case(session, conversation, anonymous=not named, asker=asker.key, rationale=rationale)
         conversation.state = transition(State(conversation.state), Event.HANDOFF).value
         conversation.updated_at = self.now()
+        REGISTRY.inc("canishare_handoffs_total", platform=asker.platform)
         # The reply is built here but only reaches the asker after this transaction commits.
         return Reply(
             kind="handoff",

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from bot import audit, records
 from bot.config import Lead, Settings
 from bot.errors import CaseConflict, CaseNotFound, InputRejected, NotALead
+from bot.metrics import REGISTRY
 from bot.privacy import redact_in
 from bot.storage import Database
 from bot.storage.models import AdviceGiven, Case, Conversation, Message, utcnow
@@ -211,11 +212,15 @@ class HandoffQueue:
             won = bool(result.rowcount)  # type: ignore[attr-defined]
             session.refresh(case)
             if won:
+                created = _aware(case.created_at)
+                if created is not None:
+                    REGISTRY.observe("canishare_time_to_claim_seconds", (utcnow() - created).total_seconds())
                 audit.record(session, actor, "lead.claim", case.ref)
                 self._tell_asker(session, case, "claimed", "A safeguarding lead has picked up your question "
                                  f"(case {case.ref}). Their replies will appear here.")
                 for post in case.posts:
-                    enqueue(session, post.platform, post.chat_id, "case_claimed", {"case": case.ref}, case_id=case.id)
+                    enqueue(session, post.platform, post.chat_id, "case_claimed",
+                            {"case": case.ref, "message_ref": post.message_ref}, case_id=case.id)
             else:
                 audit.record(session, actor, "lead.claim_lost", case.ref, holder=case.claimed_by)
             return ClaimResult(won, case.claimed_by, CaseView.of(case))
@@ -275,7 +280,8 @@ class HandoffQueue:
             self._tell_asker(session, case, "case_closed", f"Your safeguarding lead has closed case {case.ref}. "
                              f"Outcome: {outcome_text}", record=records.as_json(record))
             for post in case.posts:
-                enqueue(session, post.platform, post.chat_id, "case_closed", {"case": case.ref}, case_id=case.id)
+                enqueue(session, post.platform, post.chat_id, "case_closed",
+                        {"case": case.ref, "message_ref": post.message_ref}, case_id=case.id)
             audit.record(session, actor, "lead.close", case.ref, record=record.id)
             return records.as_json(record)
 

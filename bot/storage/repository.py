@@ -10,7 +10,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.storage.models import Case, Conversation, Delivery, ProcessedEvent, RateBucket, utcnow
+from bot.storage.models import Case, CasePost, Conversation, Delivery, ProcessedEvent, RateBucket, utcnow
 
 # Case references go into buttons and callback data (Telegram allows 64 bytes), and are read aloud:
 # no 0/O or 1/I.
@@ -150,3 +150,13 @@ def lease_deliveries(session: Session, platforms: list[str], now: datetime, leas
         if result.rowcount:  # type: ignore[attr-defined]
             taken.append(delivery_id)
     return taken
+
+
+def case_by_post(session: Session, platform: str, chat_id: str, message_ref: str) -> Case | None:
+    """The case whose card is this message (a reply in its Slack thread, or to its Telegram message)."""
+    post = session.scalars(
+        select(CasePost).where(
+            CasePost.platform == platform, CasePost.chat_id == chat_id, CasePost.message_ref == message_ref
+        )
+    ).first()
+    return session.get(Case, post.case_id) if post else None
