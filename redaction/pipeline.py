@@ -14,7 +14,7 @@ from redaction.errors import PipelineUnavailable
 from redaction.lexicon import Lexicon
 from redaction.recognizer import Recognizer
 from redaction.recognizers import RECOGNIZERS
-from redaction.resolve import resolve
+from redaction.resolve import extend_addresses, resolve
 from redaction.spans import Candidate
 
 COMPONENT = "canishare_recognizers"
@@ -39,7 +39,7 @@ class RecognizerComponent:
         found: list[Candidate] = []
         for recognizer in self.recognizers:
             found.extend(recognizer.find(ctx))
-        merged = resolve(found)
+        merged = resolve(extend_addresses(ctx.text, resolve(found)))
         doc._.redactions = merged
         spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in merged]
         doc.spans[SPAN_KEY] = [s for s in spans if s is not None]

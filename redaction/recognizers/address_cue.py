@@ -9,7 +9,7 @@ from redaction.recognizer import PatternRecognizer
 _CUE = (
     r"(?:home\s+|billing\s+|new\s+|postal\s+|delivery\s+|correspondence\s+)?address(?:\s+is|\s+was|\s+with)?\s*:?"
     r"|lives?\s+at|living\s+at|staying\s+at|stays\s+at|moved\s+to|moving\s+to|send\s+(?:it|them|this|a\s+new\s+one|\w+)\s+to"
-    r"|return\s+(?:it\s+)?to|office\s+is\s+at|is\s+at|meet\s+(?:you|me|him|her)\s+at|off\s+at|restaurant\s+is\s+at"
+    r"|return\s+(?:it\s+)?to|(?:sent|deliver(?:ed)?|posted|mailed|taxi|drive|driven|go|went|come|came)\s+to|side\s+of|located\s+(?:at|on|in)|office\s+is\s+at|is\s+at|meet\s+(?:you|me|him|her)\s+at|off\s+at|restaurant\s+is\s+at"
 )
 _STOP = (
     r"[?!\n]|\.(?=\s+[A-Z][a-z]|\s*$)|\s+(?:in\s+case|after|for|before|because|but|if|when|with|who|where|which"
@@ -37,7 +37,10 @@ class AddressCueRecognizer(PatternRecognizer):
         # Case-insensitive matching lets "lives at home" through; an address starts with a digit or a capital.
         if not (first[0].isdigit() or first[0].isupper() or value.lower().startswith("the corner")):
             return None
-        if len(value.split()) == 1 and first.lower() in ctx.lexicon.places:
+        head = first.lower().rstrip("'’s")
+        if head in ctx.lexicon.keep_terms or head in ctx.lexicon.titles:
+            return None
+        if len(value.split()) == 1 and (first.lower() in ctx.lexicon.places or not any(c.isdigit() for c in value)):
             return None
         if not any(c.isdigit() for c in value) and len(value.split()) > 6:
             return None

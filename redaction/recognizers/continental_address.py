@@ -8,7 +8,8 @@ from redaction.recognizer import PatternRecognizer
 # Street words of other countries, as a suffix of the street name or a word of its own.
 _SUFFIX = (
     r"(?:katu|tie|kuja|polku|gata|gatan|vägen|vegen|veien|vej|gade|vænget|straße|strasse|str\.?|weg|gasse|laan"
-    r"|straat|allee|platz|plein|ulica|utca|tér|út|torget|stræde)"
+    r"|straat|allee|platz|plein|ulica|utca|tér|út|torget|stræde|stræti|braut|gata|vegur|hove|terrasse|graben"
+    r"|brücke|kapu|útja|u\.|ul\.|sor|körút|dalur|ringvej|vej)"
 )
 _WORD = r"[^\W\d_][\w'’.-]*"
 _UNIT = r"(?:(?:Apt|Apartment|Suite|Unit|Flat|Box)\.?\s*\d+)"
@@ -21,10 +22,12 @@ class ContinentalAddressRecognizer(PatternRecognizer):
     name = "ContinentalAddressRecognizer"
     labels = ("ADDRESS",)
     pattern = re.compile(
-        rf"(?:\b\d{{4,6}}\s+)?(?:\b{_WORD}\s+){{0,2}}\b{_WORD}{_SUFFIX}\b\.?\s+\d{{1,4}}[a-z]?\b\.?(?:\s+{_UNIT})?"
+        rf"(?:\b\d{{4,6}}\s+)?(?:\b{_WORD}\s+){{0,2}}(?:\b{_WORD})?{_SUFFIX}(?!\w)\.?\s+\d{{1,4}}[a-z]?\b\.?(?:\s+{_UNIT})?"
         rf"|(?:\b\d{{4,6}}\s+)(?:\b{_WORD}\s+){{0,2}}{_WORD}\s+\d{{1,4}}\b\.?(?:\s+{_UNIT})?"
         rf"|\b(?:Via|Rue|Calle|Avenida|Rua|Viale|Piazza|Plaza|Ulica)\s+(?:{_WORD}\s+){{0,3}}\d{{1,4}}\b"
         rf"|(?:\b{_WORD}\s+){{1,2}}\d{{1,4}}\s+{_UNIT}"
+        rf"|\b{_UNIT}\b"
+        rf"|(?<=\bon |\bat |\bto |\bof )(?:[A-ZÀ-Þ][\w'’.-]*\s+){{1,3}}\d{{1,5}}[a-z]?\b"
         rf"|\b(?:PSC|Unit|CMR)\s+\d{{3,5}},?\s+Box\s+\d{{3,5}}(?:\s+[AFD]PO\s+A[AEP]\s+\d{{5}})?",
         re.IGNORECASE,
     )

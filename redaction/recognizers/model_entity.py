@@ -39,8 +39,8 @@ class ModelEntityRecognizer(Recognizer):
             ]
             if not distinctive:
                 continue
-            if ours == "ORG" and all(lex.is_word(w.low) for w in distinctive) and len(words) == 1:
-                # A single ordinary word tagged ORG ("Snap", "Staff") is more often a slip than a name.
+            if len(words) == 1 and lex.is_word(words[0].low) and words[0].low not in lex.first_names:
+                # A single ordinary word tagged as an entity ("Snap", "Box") is more often a slip than a name.
                 continue
             score = 0.7 if ours == "PERSON" else 0.55
             what = "a person" if ours == "PERSON" else "an organisation or building"

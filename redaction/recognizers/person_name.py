@@ -64,7 +64,7 @@ class PersonNameRecognizer(Recognizer):
             if self._ambiguous_is_name(ctx, i, nxt):
                 return 0.75, "a name that is also a word, used as a name here (capital, context)"
             return None
-        if not w.capitalised or places or low in lex.brands or low in lex.org_words:
+        if not w.capitalised or places or low in lex.brands or low in lex.org_words or low in lex.street_types:
             return None
         if not lex.is_word(low) and not w.upper:
             if w.sentence_initial and nxt is not None and nxt.lower and not self._followed_like_name(ctx, i):
