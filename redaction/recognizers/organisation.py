@@ -72,9 +72,13 @@ class OrganisationRecognizer(Recognizer):
 
     def _firms(self, ctx: Context) -> Iterator[Candidate]:
         """"Hawkins, Richardson and Santana" - two or more surnames joined like a firm's name."""
-        for match in re.finditer(r"\b[A-Z][\w'-]+(?:,\s+[A-Z][\w'-]+)+,?\s+(?:and|&)\s+[A-Z][\w'-]+", ctx.text):
+        firm = r"\b[A-Za-z][\w'-]+(?:,\s+[A-Za-z][\w'-]+)+,?\s+(?:and|&)\s+[A-Za-z][\w'-]+"
+        for match in re.finditer(firm, ctx.text):
             parts = re.split(r",\s+|,?\s+(?:and|&)\s+", match.group())
-            if all(ctx.lexicon.is_name(p.lower()) or not ctx.lexicon.is_word(p.lower()) for p in parts):
+            capitalised = all(p[0].isupper() for p in parts)
+            if all(
+                ctx.lexicon.is_name(p.lower()) or (capitalised and not ctx.lexicon.is_word(p.lower())) for p in parts
+            ):
                 yield self.candidate(*match.span(), "a firm named after its partners", 0.7)
 
     def _after_cue(self, ctx: Context) -> Iterator[Candidate]:

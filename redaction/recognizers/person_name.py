@@ -7,7 +7,7 @@ from redaction.recognizer import Recognizer
 from redaction.spans import Candidate
 
 # Lowercase particles inside names ("van der Berg", "bin Laden", "ap Rhys").
-_PARTICLES = frozenset("van von der den de del della da di du le la bin ibn bint al el ap".split())
+_PARTICLES = frozenset("van von der den de del della da di du le la ten ter bin ibn bint al el ap".split())
 _SUFFIXES = frozenset("jr jnr sr snr ii iii iv".split())
 # Verbs that commonly follow a name at the start of a sentence ("Grace said", "Will is scared").
 _AFTER_NAME = frozenset(
@@ -49,12 +49,16 @@ class PersonNameRecognizer(Recognizer):
         lex = ctx.lexicon
         w = ctx.words[i]
         low = w.low
-        if low in lex.keep_terms or len(low) < 2:
-            return None
         prev = ctx.words[i - 1] if i > 0 and self._adjacent(ctx, ctx.words[i - 1], w) else None
         nxt = ctx.words[i + 1] if i + 1 < len(ctx.words) and self._adjacent(ctx, w, ctx.words[i + 1]) else None
         if self._is_title(w, nxt, ctx):
             return 0.85, "a title (Mr, Mrs, Dr, Grandad...) followed by a name"
+        if low in lex.keep_terms or len(low) < 2:
+            return None
+        if self._named_by_phrase(ctx, i):
+            return 0.8, "a word given as someone's name ('my name is', 'surname is')"
+        if "-" in low and all(lex.is_name(part) for part in low.split("-")):
+            return 0.75, "a double-barrelled surname from the name list"
         if prev is not None and prev.low in lex.cues and self._nameish(ctx, w, after_cue=True):
             return 0.8, f"a name after the cue word '{prev.low}'"
         places = low in lex.places and not (nxt is not None and self._surname_like(ctx, nxt))
@@ -64,6 +68,8 @@ class PersonNameRecognizer(Recognizer):
             if self._ambiguous_is_name(ctx, i, nxt):
                 return 0.75, "a name that is also a word, used as a name here (capital, context)"
             return None
+        if self._foreign_lowercase(ctx, w):
+            return 0.55, "a lowercase word with non-English letters that is not in the dictionary"
         if not w.capitalised or places or low in lex.brands or low in lex.org_words or low in lex.street_types:
             return None
         if not lex.is_word(low) and not w.upper:
@@ -73,13 +79,25 @@ class PersonNameRecognizer(Recognizer):
             return 0.65, "a capitalised word that is not in the English dictionary"
         if w.upper and low in lex.surnames and not lex.is_word(low):
             return 0.7, "a surname from the name list, in capitals"
-        if low in lex.surnames and not w.sentence_initial and w.tag in ("NNP", "NNPS"):
+        if low in lex.surnames and w.tag in ("NNP", "NNPS") and low not in lex.stop_words:
             return 0.6, "a surname from the name list, tagged as a proper noun"
         return None
 
+    def _foreign_lowercase(self, ctx: Context, w: Word) -> bool:
+        """A lowercase word with letters English does not use ("jerković", "guðgeir") and no dictionary entry."""
+        return w.lower and len(w.low) > 3 and not w.low.isascii() and not ctx.lexicon.is_word(w.low) \
+            and w.low not in ctx.lexicon.keep_terms and w.low not in ctx.lexicon.places
+
+    @staticmethod
+    def _named_by_phrase(ctx: Context, i: int) -> bool:
+        before = ctx.text[max(0, ctx.words[i].start - 30) : ctx.words[i].start].lower()
+        return before.rstrip().endswith(
+            ("name is", "name's", "names are", "surname is", "name:", "name?", "it's under", "is under", "name was")
+        ) and ctx.words[i].low not in ctx.lexicon.stop_words
+
     def _is_title(self, w: Word, nxt: Word | None, ctx: Context) -> bool:
         lex = ctx.lexicon
-        if w.low not in lex.titles or nxt is None:
+        if w.low not in lex.titles or nxt is None or w.upper:
             return False
         if w.low in _WORDY_TITLES and not w.capitalised:
             return False
@@ -106,7 +124,7 @@ class PersonNameRecognizer(Recognizer):
     def _followed_like_name(self, ctx: Context, i: int) -> bool:
         w = ctx.words[i]
         rest = ctx.text[w.end : w.end + 6]
-        if rest.startswith(("'s", "’s", " (", ",")) or self._possessive(ctx, w):
+        if rest.startswith(("'s", "’s", " (", ",", ":")) or self._possessive(ctx, w):
             return True
         nxt = ctx.words[i + 1] if i + 1 < len(ctx.words) else None
         return nxt is not None and nxt.low in _AFTER_NAME and ctx.between(w, nxt) == " "
@@ -134,15 +152,25 @@ class PersonNameRecognizer(Recognizer):
             nxt = words[last + 1]
             if self._possessive(ctx, words[last]):
                 break
-            if nxt.low in _PARTICLES and last + 2 < len(words) and words[last + 2].capitalised:
-                last += 2
-                continue
+            if nxt.low in _PARTICLES:
+                k = last + 1
+                while k < len(words) and words[k].low in _PARTICLES and k - last <= 3:
+                    k += 1
+                if k < len(words) and words[k].capitalised and self._adjacent(ctx, words[k - 1], words[k]):
+                    last = k
+                    continue
+                break
             if nxt.low in _SUFFIXES and nxt.capitalised:
                 last += 1
                 continue
             if lowercase_seed:
-                if nxt.lower and self._lower_surname(ctx, nxt):
+                if nxt.lower and (self._lower_surname(ctx, nxt) or self._foreign_lowercase(ctx, nxt)):
                     last += 1
+                    continue
+                # "eric g. samoylova": a lowercase initial between two parts of a name.
+                if len(nxt.text) == 1 and last + 2 < len(words) and self._adjacent(ctx, nxt, words[last + 2]) \
+                        and words[last + 2].lower and not ctx.lexicon.is_word(words[last + 2].low):
+                    last += 2
                     continue
                 break
             if self._surname_like(ctx, nxt) or self._initial(ctx, nxt):
@@ -165,7 +193,9 @@ class PersonNameRecognizer(Recognizer):
         lex = ctx.lexicon
         if w.low in lex.keep_terms or w.low in lex.street_types:
             return False
-        return lex.is_name(w.low) and (not lex.is_word(w.low) or w.tag in ("NNP", "NNPS"))
+        return (lex.is_name(w.low) and (not lex.is_word(w.low) or w.tag in ("NNP", "NNPS"))) or (
+            not lex.is_word(w.low) and w.low not in lex.stop_words and len(w.low) > 2
+        )
 
     @staticmethod
     def _initial(ctx: Context, w: Word) -> bool:
