@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from redaction.errors import RedactionError
+from redaction.lexicon import Lexicon
 from redaction.normalise import Normalised, normalise
 from redaction.pipeline import build, build_blank
 from redaction.placeholders import PLACEHOLDER, PlaceholderMap, name_parts
@@ -94,6 +95,7 @@ def _repeat_mentions(
     matched through the placeholder map's keyed digests of name parts, so a lowercase "grace" in turn three
     is still [PERSON_1] from turn one.
     """
+    lexicon = Lexicon.load()
     parts = {p for c in found if c.label == "PERSON" for p in name_parts(text[c.start : c.end]) if len(p) > 2}
     taken = [(c.start, c.end) for c in found] + existing
     extra: list[Candidate] = []
@@ -104,6 +106,9 @@ def _repeat_mentions(
         low = match.group().lower()
         if low.endswith(("'s", "’s")):
             low, end = low[:-2], end - 2
+        if lexicon.is_word(low) and not match.group()[0].isupper():
+            # "Will Harrison ... he will": a name that is also a word repeats only with its capital.
+            continue
         if low in parts:
             extra.append(Candidate(start, end, "PERSON", "RepeatMention", "the same name as found elsewhere in this message", 0.7))
         elif len(low) > 2 and state.knows_name_part(low):

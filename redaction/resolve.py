@@ -35,7 +35,7 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
 
 # When spans of different kinds overlap, the more structured reading names the union: a street named after
 # a person ("Victoria Road") is an address, and "Abbey Park" found as a name is still the park.
-_PRIORITY = {"PERSON": 0, "ORG": 1}
+_PRIORITY = {"PERSON": 0, "ORG": 0}
 
 
 def _union(group: list[Candidate], end: int) -> Candidate:

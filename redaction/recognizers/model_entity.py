@@ -26,9 +26,13 @@ class ModelEntityRecognizer(Recognizer):
             if ours is None:
                 continue
             words = [w for w in ctx.words_in(start, end)]
-            while words and (not words[0].capitalised or words[0].low in lex.keep_terms or words[0].low == "the"):
+            while words and (
+                not words[0].capitalised or words[0].low in lex.keep_terms or words[0].low == "the"
+                # A capitalised ordinary word opening a sentence ("Ref", "Please") is not part of a name.
+                or (words[0].sentence_initial and lex.is_word(words[0].low) and not lex.is_name(words[0].low))
+            ):
                 words.pop(0)
-            while words and (words[-1].low in lex.keep_terms or not words[-1].capitalised):
+            while words and (words[-1].low in lex.keep_terms or words[-1].low in lex.places or not words[-1].capitalised):
                 words.pop()
             if not words:
                 continue

@@ -11,11 +11,15 @@ _PARTICLES = frozenset("van von der den de del della da di du le la ten ter bin 
 _SUFFIXES = frozenset("jr jnr sr snr ii iii iv".split())
 # Verbs that commonly follow a name at the start of a sentence ("Grace said", "Will is scared").
 _AFTER_NAME = frozenset(
-    "said says told tells is was has had called rang texted asked wants went lives lived came keeps kept "
+    "said says told tells is was has had called rang phoned texted messaged posted sent asked wants went lives "
+    "lived came keeps kept "
     "didn't doesn't isn't wasn't won't can't hasn't".split()
 )
 # Titles that are also ordinary words need a capital letter to count as a title.
-_WORDY_TITLES = frozenset("sister father lady lord miss sir dame".split())
+_WORDY_TITLES = frozenset(
+    "sister father lady lord miss sir dame baby grandad granddad grandpa grandma granny grandmother grandfather "
+    "nan nana nanna nanny gran auntie aunty aunt uncle".split()
+)
 _MODAL_OR_VERB = ("MD", "VB", "VBP", "VBZ", "VBD", "VBG", "VBN", "RB", "IN", "UH")
 
 
@@ -110,7 +114,7 @@ class PersonNameRecognizer(Recognizer):
     def _ambiguous_is_name(self, ctx: Context, i: int, nxt: Word | None) -> bool:
         w = ctx.words[i]
         if not w.capitalised:
-            return self._possessive(ctx, w)
+            return self._possessive(ctx, w) or (w.sentence_initial and self._followed_like_name(ctx, i))
         if w.tag == "MD":
             return False
         if not w.sentence_initial:
