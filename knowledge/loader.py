@@ -7,7 +7,6 @@ the file and the entry id when something is wrong.
 from __future__ import annotations
 
 import datetime as dt
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from knowledge.models import (
 
 def package_data() -> Path:
     """The ``knowledge/data`` folder shipped with the package."""
-    return Path(str(resources.files("knowledge") / "data"))
+    return Path(__file__).resolve().parent / "data"
 
 
 def _read_yaml(path: Path) -> Any:

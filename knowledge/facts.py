@@ -1,0 +1,591 @@
+"""Fact extraction from redacted text with spaCy.
+
+The cue lexicon (``data/cues.yaml``) is compiled into a spaCy ``Matcher``. Each match is then checked for
+negation ("no concerns about abuse"), hedging ("not sure she has capacity"), past time and urgency, using the
+dependency parse where the pipeline has one and a bounded window of tokens otherwise. A few facts need more
+than a cue: the subject (child, unborn or adult, from ages and first mentions), who would receive the
+information (roles linked to verbs like "tell", "share with", "pass to", or to requests like "is asking"),
+staff implication, and the alleged abuser's care needs. Placeholders such as ``[PERSON_1]`` are merged into
+single opaque tokens before anything else runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from knowledge.loader import _read_yaml, package_data
+from knowledge.models import Fact, FactValue, KnowledgeError
+
+PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]*_\d+\]")
+NEGATIONS = {"not", "n't", "nt", "n’t", "never", "no", "nobody", "noone", "none", "nothing", "neither", "nor",
+             "without", "deny", "denies", "denied", "lacks"}
+HEDGES = {"might", "may", "maybe", "possibly", "perhaps", "unsure", "unclear", "uncertain", "wonder",
+          "wondering", "doubt", "doubtful", "questionable", "whether", "if", "probably", "suspect"}
+BOUNDARIES = {",", ";", ".", "but", "although", "though", "however", "except", "because", "so", "and", "-", "?",
+              "!", "who", "which", "that"}
+URGENCY = {"now", "tonight", "currently", "immediately", "urgent", "urgently", "outside", "happening",
+           "ongoing", "phone", "minute", "moment", "speak"}
+PAST = {"yesterday", "ago", "last", "previously", "earlier", "used", "past", "once", "before", "history"}
+# verbs whose object is the receiver ("tell her son") and verbs that take it after "to"/"with"
+DIRECT_VERBS = {
+    "tell", "telling", "told", "inform", "informing", "contact", "contacting", "call", "calling", "phone",
+    "phoning", "ring", "ringing", "notify", "notifying", "alert", "alerting", "email", "emailing", "warn",
+    "update", "involve", "involving", "approach", "let", "ask", "message", "text",
+}
+PREP_VERBS = {
+    "share", "sharing", "discuss", "discussing", "raise", "raising", "talk", "talking", "speak", "speaking",
+    "pass", "passing", "send", "sending", "give", "giving", "mention", "mentioning", "disclose", "disclosing",
+    "forward", "show", "hand", "escalate", "go", "check", "liaise", "consult", "flag", "post", "put", "write",
+    "refer", "referring", "report", "reporting", "tell", "telling", "told",
+}
+COMM_VERBS = DIRECT_VERBS | PREP_VERBS
+REQUEST_WORDS = {"asking", "asked", "asks", "wants", "wanted", "requested", "requesting", "request", "demanding",
+                 "demands", "demanded", "enquiring", "rang", "called", "phoned", "emailed", "keeps", "order",
+                 "turned", "visited", "messaged", "texted", "contacted", "insisting", "insists"}
+HARM_VERBS = {"hit", "hits", "hitting", "hurt", "hurts", "hurting", "abuse", "abuses", "abused", "abusing",
+              "attacked", "attacks", "attacking", "beat", "beats", "beating", "kicked", "kicks", "punched",
+              "punches", "slapped", "slaps", "takes", "took", "taking", "stole", "steals", "stealing",
+              "threatens", "threatened", "controls", "shouts", "pushed", "pushes", "assaulted", "touched",
+              "neglects", "neglected", "harmed", "harms", "raped", "exploits", "exploited", "grabbed", "bit"}
+CARE_NEED_WORDS = {"dementia", "alzheimer", "alzheimers", "disability", "disabilities", "resident",
+                   "residents", "patient", "needs", "autism", "autistic", "injury", "confused", "user"}
+PRONOUNS = {"him", "her", "them", "it", "this", "that"}
+
+
+class Cue(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fact: str
+    value: FactValue
+    negated: FactValue | None = None
+    hedged: FactValue | None = None
+    urgent: bool = False
+    past_blocks: bool = False
+    weak: bool = False
+    explain: str
+    patterns: list[str] = Field(min_length=1)
+
+
+class CueFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sets: dict[str, list[str]] = {}
+    cues: list[Cue]
+
+
+def load_cues(path: Path | None = None) -> CueFile:
+    target = path or package_data() / "cues.yaml"
+    raw = _read_yaml(target)
+    try:
+        return CueFile.model_validate(raw)
+    except ValidationError as exc:
+        raise KnowledgeError(f"{target}: cues: {exc}") from exc
+
+
+def compile_pattern(text: str, sets: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """Turn the lexicon's small pattern language into a spaCy ``Matcher`` token pattern."""
+    tokens: list[dict[str, Any]] = []
+    for raw in text.lower().split():
+        optional = len(raw) > 1 and raw.endswith("?")
+        word = raw[:-1] if optional else raw
+        spec: dict[str, Any]
+        if word.startswith("*") and word[1:].isdigit():
+            tokens.append({"IS_PUNCT": False, "OP": f"{{0,{word[1:]}}}"})
+            continue
+        if word == "#":
+            spec = {"LIKE_NUM": True}
+        elif word.startswith("@"):
+            name = word[1:]
+            if name not in sets:
+                raise KnowledgeError(f"cues.yaml: pattern {text!r}: unknown set @{name}")
+            spec = {"LOWER": {"IN": sets[name]}}
+        elif word.startswith("~"):
+            spec = {"LOWER": {"REGEX": "^" + re.escape(word[1:])}}
+        elif "|" in word:
+            spec = {"LOWER": {"IN": word.split("|")}}
+        else:
+            spec = {"LOWER": word}
+        if optional:
+            spec["OP"] = "?"
+        tokens.append(spec)
+    if not tokens or all(t.get("OP") in ("?",) or "IS_PUNCT" in t for t in tokens):
+        raise KnowledgeError(f"cues.yaml: pattern {text!r} can match nothing")
+    return tokens
+
+
+@dataclass(frozen=True)
+class Hit:
+    fact: str
+    value: FactValue
+    start: int
+    end: int
+    weak: bool
+    evidence: str
+    explain: str
+
+
+def _placeholder_merger(doc: Any) -> Any:
+    spans = []
+    for m in PLACEHOLDER.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    if spans:
+        with doc.retokenize() as retok:
+            for span in spans:
+                retok.merge(span, attrs={"TAG": "NNP", "POS": "PROPN"})
+    return doc
+
+
+def add_placeholder_component(nlp: Any) -> None:
+    """Keep ``[PERSON_1]``-style placeholders as one opaque proper-noun token."""
+    from spacy.language import Language
+
+    name = "canishare_placeholders"
+    if name not in Language.factories:
+        Language.component(name, func=_placeholder_merger)
+    if name not in nlp.pipe_names:
+        nlp.add_pipe(name, first=True)
+
+
+def normalise(text: str) -> str:
+    return (
+        text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+        .replace("\u2013", "-").replace("\u2014", "-")
+    )
+
+
+Subject = Literal["child", "unborn", "adult"]
+
+
+class FactExtractor:
+    """Compiled cue lexicon plus the spaCy pipeline; ``extract`` turns redacted text into facts."""
+
+    def __init__(self, nlp: Any, cues: CueFile) -> None:
+        from spacy.matcher import Matcher
+
+        self.nlp = nlp
+        self.cues = cues
+        self.has_parser = "parser" in nlp.pipe_names
+        if not self.has_parser and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer")
+        add_placeholder_component(nlp)
+        self.matcher = Matcher(nlp.vocab)
+        for index, cue in enumerate(cues.cues):
+            patterns = [compile_pattern(p, cues.sets) for p in cue.patterns]
+            self.matcher.add(f"cue{index}", patterns)
+        self._keys = {nlp.vocab.strings[f"cue{i}"]: i for i in range(len(cues.cues))}
+
+    # --- scope checks ----------------------------------------------------------------------------------
+
+    def _sentence(self, doc: Any, i: int) -> Any:
+        return doc[i].sent
+
+    def _window_back(self, doc: Any, start: int, limit: int) -> list[Any]:
+        sent = doc[start].sent
+        out = []
+        j = start - 1
+        while j >= sent.start and len(out) < limit:
+            tok = doc[j]
+            if tok.lower_ in BOUNDARIES:
+                break
+            out.append(tok)
+            # a lexical verb of its own starts another scope ("she doesn't want a MARAC referral")
+            if self.has_parser and tok.pos_ == "VERB" and tok.lower_ not in {"been", "got", "having"}:
+                break
+            j -= 1
+        return out
+
+    def _negated(self, doc: Any, start: int, end: int) -> bool:
+        back = self._window_back(doc, start, 6)
+        if any(t.lower_ in NEGATIONS for t in back):
+            return True
+        if start >= 2 and doc[start - 1].lower_ == "one" and doc[start - 2].lower_ == "no":
+            return True
+        if self.has_parser:
+            for tok in doc[start:end]:
+                for c in tok.children:
+                    if c.dep_ == "neg" and not start <= c.i < end and tok.pos_ in ("VERB", "AUX", "ADJ"):
+                        return True
+        return False
+
+    def _hedged(self, doc: Any, start: int) -> bool:
+        back = self._window_back(doc, start, 8)
+        words = [t.lower_ for t in back]
+        if any(w in HEDGES for w in words):
+            return True
+        for k, w in enumerate(words[:-1]):
+            if w in {"sure", "know", "certain", "convinced"} and words[k + 1] in NEGATIONS:
+                return True
+        return False
+
+    def _snippet(self, doc: Any, start: int, end: int) -> str:
+        sent = doc[start].sent
+        text: str = sent.text.strip()
+        if len(text) <= 160:
+            return text
+        left = max(sent.start, start - 12)
+        right = min(sent.end, end + 12)
+        return ("… " if left > sent.start else "") + doc[left:right].text + (" …" if right < sent.end else "")
+
+    # --- main ------------------------------------------------------------------------------------------
+
+    def parse(self, text: str) -> Any:
+        return self.nlp(normalise(text))
+
+    def hits(self, doc: Any) -> list[Hit]:
+        found: list[Hit] = []
+        seen: set[tuple[int, int, int]] = set()
+        for key, start, end in self.matcher(doc):
+            index = self._keys[key]
+            cue = self.cues.cues[index]
+            if (index, start, end) in seen:
+                continue
+            seen.add((index, start, end))
+            sent = doc[start].sent
+            words = {t.lower_ for t in sent}
+            if cue.past_blocks and words & PAST:
+                continue
+            if cue.urgent and not (words & URGENCY):
+                continue
+            value: FactValue = cue.value
+            if cue.hedged is not None and self._hedged(doc, start):
+                value = cue.hedged
+            elif self._negated(doc, start, end):
+                if cue.negated is None:
+                    continue
+                value = cue.negated
+            found.append(Hit(cue.fact, value, start, end, cue.weak, self._snippet(doc, start, end), cue.explain))
+        # longest match first, then by position, so overlapping shorter matches can be dropped by callers
+        found.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        return found
+
+    def extract(self, text: str) -> list[Fact]:
+        doc = self.parse(text)
+        return build_facts(doc, self.hits(doc), self.has_parser)
+
+
+# --- turning hits into facts -------------------------------------------------------------------------------
+
+PRECEDENCE: dict[str, list[FactValue]] = {
+    "consent": ["refused", "given", "not_asked"],
+    "capacity": ["lacks", "in_doubt", "has"],
+}
+HELPERS = {"role", "person", "curious_marker", "staff_mention", "dismissal", "location_request"}
+
+
+def _resolve(name: str, hits: list[Hit]) -> Hit | None:
+    strong = [h for h in hits if not h.weak] or hits
+    order = PRECEDENCE.get(name, [True, False])
+    for value in order:
+        for hit in strong:
+            if hit.value == value:
+                return hit
+    return strong[0] if strong else None
+
+
+def _fact(name: str, value: FactValue, evidence: str, explanation: str) -> Fact:
+    return Fact(name=name, value=value, evidence=evidence, explanation=explanation)
+
+
+AGE_UNITS = {"year", "years", "yr", "yrs", "yo", "y", "y/o"}
+NOT_AGE_NEXT = {"weeks", "week", "months", "month", "days", "day", "minutes", "hours", "times", "%", "percent",
+                "on", "out", "points", "pm", "am", "miles", "pounds", "£"}
+
+
+def _ages(doc: Any) -> list[tuple[int, int, str]]:
+    """(token index, age, evidence) for ages written as '15', 'a 12-year-old', '(15)', 'she's 14', 'aged 9'."""
+    out: list[tuple[int, int, str]] = []
+    for tok in doc:
+        text = tok.lower_
+        m = re.fullmatch(r"(\d{1,3})(yo|yrs?|y/o)?", text)
+        if not m:
+            m2 = re.fullmatch(r"(\d)0s", text)
+            if m2 and tok.i > 0 and doc[tok.i - 1].lower_ in {"her", "his", "their", "in", "early", "late", "mid"}:
+                out.append((tok.i, int(m2.group(1)) * 10, tok.sent.text.strip()))
+            continue
+        age = int(m.group(1))
+        if age > 110:
+            continue
+        nxt = [doc[j].lower_ for j in range(tok.i + 1, min(len(doc), tok.i + 4))]
+        prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        prev2 = doc[tok.i - 2].lower_ if tok.i > 1 else ""
+        if nxt and nxt[0] in NOT_AGE_NEXT:
+            continue
+        is_age = bool(m.group(2))
+        if not is_age and nxt:
+            rest = [w for w in nxt if w != "-"]
+            is_age = bool(rest) and rest[0] in AGE_UNITS
+        if not is_age and prev in {"aged", "age", "ages"}:
+            is_age = True
+        if not is_age and prev == "(" and nxt and nxt[0] == ")":
+            is_age = True
+        if not is_age and prev in {"is", "'s", "s", "turned", "turns", "just"} and prev2 not in {"score", "it"}:
+            is_age = not nxt or nxt[0] in {",", ".", "and", "?", "!", ")", "but", "now", "-", "years", "so"}
+        if is_age:
+            out.append((tok.i, age, tok.sent.text.strip()))
+    return out
+
+
+RECIPIENT_EXCLUDE = {"social_care", "manager", "colleague", "police", "health", "school", "lado", "fire"}
+
+
+def _subject(doc: Any, hits: list[Hit], role_spans: list[Hit]) -> tuple[Subject | None, str, str, list[tuple[int, str, str]]]:
+    """Return (subject, evidence, explanation, all person mentions)."""
+    inside_role = set()
+    for r in role_spans:
+        if r.value in RECIPIENT_EXCLUDE:
+            inside_role.update(range(r.start, r.end))
+    mentions: list[tuple[int, str, str]] = []
+    for i, age, ev in _ages(doc):
+        mentions.append((i, "child" if age < 18 else "adult", ev))
+    for h in hits:
+        if h.fact != "person" or h.start in inside_role:
+            continue
+        prev = doc[h.start - 1].lower_ if h.start > 0 else ""
+        if h.value == "child" and prev in {"grown", "adult", "grown-up", "older"}:
+            continue
+        mentions.append((h.start, str(h.value), h.evidence))
+    mentions.sort()
+    if not mentions:
+        return None, "", "", []
+    # the person asked about: first mention inside a question, else the first mention overall
+    chosen = None
+    for i, kind, ev in mentions:
+        sent = doc[i].sent
+        if sent.text.strip().endswith("?") and kind in ("child", "unborn"):
+            chosen = (i, kind, ev)
+            break
+    if chosen is None:
+        chosen = mentions[0]
+    kind = chosen[1]
+    value: Subject = "child" if kind == "child" else "unborn" if kind == "unborn" else "adult"
+    if value == "adult" and any(k == "unborn" for _, k, _ in mentions) and any(
+        doc[i].sent.text.strip().endswith("?") for i, k, _ in mentions if k == "unborn"
+    ):
+        value = "unborn"
+    explanation = {
+        "child": "the person discussed is a child (under 18): the children's rules apply",
+        "unborn": "the person discussed is an unborn baby: the children's rules apply",
+        "adult": "the person discussed is an adult: the adults' rules apply",
+    }[value]
+    return value, chosen[2], explanation, mentions
+
+
+def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str, Hit]]:
+    """Roles that would receive the information: objects of 'tell/share with/pass to', or requesters."""
+    # keep the longest role match at each position
+    best: dict[int, Hit] = {}
+    for r in roles:
+        if r.start not in best or (r.end - r.start) > (best[r.start].end - best[r.start].start):
+            best[r.start] = r
+    spans = sorted(best.values(), key=lambda h: h.start)
+    covered: set[int] = set()
+    clean: list[Hit] = []
+    for r in spans:
+        if r.start in covered:
+            continue
+        covered.update(range(r.start, r.end))
+        clean.append(r)
+    slots: list[tuple[str, Hit]] = []
+    pronoun_slot = False
+    for tok in doc:
+        if tok.lower_ not in COMM_VERBS:
+            continue
+        nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        if nxt in {"me", "us"}:  # "she told me ...": the asker is the one being told
+            continue
+        sent = tok.sent
+        limit = min(sent.end, tok.i + 13)
+        for r in clean:
+            if r.start <= tok.i or r.start >= limit:
+                continue
+            before = {doc[j].lower_ for j in range(max(tok.i + 1, r.start - 3), r.start)}
+            direct = tok.lower_ in DIRECT_VERBS and r.start <= tok.i + 4
+            if direct or before & {"to", "with", "in"}:
+                slots.append((str(r.value), r))
+                break
+        else:
+            nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+            if nxt in PRONOUNS:
+                pronoun_slot = True
+    requesters: list[tuple[str, Hit]] = []
+    for r in clean:
+        after = [doc[j] for j in range(r.end, min(r.start + 11, r.end + 8, r.end + 8, len(doc)))]
+        if any(t.lower_ in REQUEST_WORDS for t in after if t.sent == doc[r.start].sent):
+            requesters.append((str(r.value), r))
+        elif has_parser:
+            head = doc[r.end - 1].head
+            if doc[r.end - 1].dep_ in ("nsubj", "nsubjpass") and head.lower_ in REQUEST_WORDS:
+                requesters.append((str(r.value), r))
+    out = list(slots)
+    if pronoun_slot or not out:
+        out.extend(q for q in requesters if q not in out)
+    return out
+
+
+def _is_agent_of_harm(doc: Any, hit: Hit) -> bool:
+    """Does the role word appear as the doer of harm somewhere ('her dad hits her mum')?"""
+    word = doc[hit.end - 1].lower_
+    for tok in doc:
+        if tok.lower_ != word:
+            continue
+        for j in range(tok.i + 1, min(len(doc), tok.i + 5)):
+            if doc[j].lower_ in HARM_VERBS and doc[j].sent == tok.sent:
+                return True
+            if doc[j].lower_ in BOUNDARIES:
+                break
+    return False
+
+
+def _abuser_care_needs(doc: Any, hits: list[Hit]) -> Hit | None:
+    """A harm verb whose doer has care needs ('a resident with dementia hit another resident')."""
+    for tok in doc:
+        if tok.lower_ not in HARM_VERBS:
+            continue
+        doers: list[Any] = []
+        for child in tok.children:
+            if child.dep_ == "nsubj":
+                doers.extend(child.subtree)
+            if child.dep_ == "agent":
+                doers.extend(child.subtree)
+        if any(t.lower_ in CARE_NEED_WORDS for t in doers):
+            return Hit("abuser_care_needs", True, tok.i, tok.i + 1, False, tok.sent.text.strip(),
+                       "the person said to be causing harm has care and support needs of their own")
+    return None
+
+
+def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
+    by_fact: dict[str, list[Hit]] = {}
+    for h in hits:
+        by_fact.setdefault(h.fact, []).append(h)
+    facts: dict[str, Fact] = {}
+
+    def put(name: str, hit: Hit | None, explanation: str | None = None) -> None:
+        if hit is not None:
+            facts[name] = _fact(name, hit.value, hit.evidence, explanation or hit.explain)
+
+    for name, group in by_fact.items():
+        if name in HELPERS:
+            continue
+        put(name, _resolve(name, group))
+
+    roles = by_fact.get("role", [])
+    subject, ev, expl, mentions = _subject(doc, hits, roles)
+    if subject:
+        facts["subject"] = _fact("subject", subject, ev, expl)
+
+    # DASH scores: 14 or more ticks is the usual MARAC threshold
+    for tok in doc:
+        if tok.lower_ == "dash":
+            for j in range(max(0, tok.i - 6), min(len(doc), tok.i + 8)):
+                if doc[j].like_num and doc[j].text.isdigit():
+                    score = int(doc[j].text)
+                    facts["high_risk_marac"] = _fact(
+                        "high_risk_marac", score >= 14, tok.sent.text.strip(),
+                        f"a DASH score of {score} is {'at or above' if score >= 14 else 'below'} the usual "
+                        "MARAC threshold of 14",
+                    )
+                    break
+
+    # a child in the picture when the person discussed is an adult
+    if subject == "adult" and "others_at_risk" not in facts or (
+        subject == "adult" and facts.get("others_at_risk") and facts["others_at_risk"].value is False
+        and "no children" not in facts["others_at_risk"].evidence.lower()
+    ):
+        for i, kind, ev in mentions:
+            if kind in ("child", "unborn") and i > 0:
+                facts["others_at_risk"] = _fact(
+                    "others_at_risk", True, ev, "a child or unborn baby is also in the picture and may be at risk"
+                )
+                facts["child_involved"] = _fact("child_involved", True, ev, "a child is affected")
+                break
+    elif subject == "adult" and facts.get("others_at_risk") and facts["others_at_risk"].value is True:
+        if any(kind in ("child", "unborn") for _, kind, _ in mentions):
+            facts["child_involved"] = _fact("child_involved", True, facts["others_at_risk"].evidence,
+                                            "a child is affected")
+
+    # staff implicated: a staff role in the same sentence as harm, not the asker describing themselves
+    harmful = [h for h in hits if h.fact in ("harm_concern", "crime", "serious_crime") and h.value is True]
+    if "staff_implicated" not in facts:
+        for s in by_fact.get("staff_mention", []):
+            prev = " ".join(t.lower_ for t in doc[max(0, s.start - 3):s.start])
+            if re.search(r"\b(i|i'm|im|am|as)\b", prev):
+                continue
+            sent = doc[s.start].sent
+            if any(doc[h.start].sent == sent for h in harmful):
+                facts["staff_implicated"] = _fact(
+                    "staff_implicated", True, s.evidence, "a member of staff or volunteer is said to be involved"
+                )
+                break
+
+    if has_parser and "abuser_care_needs" not in facts:
+        put("abuser_care_needs", _abuser_care_needs(doc, hits))
+
+    # recipients
+    recipients = _recipients(doc, roles, has_parser)
+    curious = by_fact.get("curious_marker")
+    location = by_fact.get("location_request")
+    names: list[str] = []
+    evidence = ""
+    for role, hit in recipients:
+        if role == "family" and _is_agent_of_harm(doc, hit):
+            role = "abuser"
+        if role not in names:
+            names.append(role)
+            evidence = evidence or hit.evidence
+    if curious and (not names or names[0] in ("family", "curious", "other_service", "colleague")):
+        names.insert(0, "curious")
+        evidence = curious[0].evidence
+    if names:
+        primary = names[0]
+        labels = {
+            "abuser": "the alleged abuser, or someone the person may need protecting from",
+            "curious": "someone with no role in the person's care or safety",
+            "family": "a family member, carer or friend of the person",
+            "manager": "a manager or safeguarding lead in your own organisation",
+            "colleague": "a colleague in your own organisation",
+        }
+        facts["recipient"] = _fact(
+            "recipient", primary, evidence, labels.get(primary, f"the information would go to: {primary}")
+        )
+        facts["within_organisation"] = _fact(
+            "within_organisation", primary in ("manager", "colleague"), evidence,
+            "sharing would stay inside your organisation" if primary in ("manager", "colleague")
+            else "sharing would go outside your organisation",
+        )
+        if len(names) > 1:
+            facts["other_recipients"] = _fact("other_recipients", ", ".join(names[1:]), evidence,
+                                              "other people or agencies mentioned as receivers")
+    if location:
+        facts["location_request"] = _fact("location_request", True, location[0].evidence,
+                                          location[0].explain)
+
+    # DBS referral duty: dismissal or removal linked to harm, or the DBS named as receiver
+    if by_fact.get("dismissal") and (harmful or "dbs" in names):
+        d = by_fact["dismissal"][0]
+        facts["dbs_referral"] = _fact("dbs_referral", True, d.evidence,
+                                      "someone was dismissed or removed from their role over harm or risk of harm")
+
+    # harm concern also follows from the stronger facts
+    if "harm_concern" not in facts or facts["harm_concern"].value is False:
+        for name in ("immediate_danger", "serious_crime", "duress", "high_risk_marac", "staff_implicated"):
+            if name in facts and facts[name].value is True:
+                facts["harm_concern"] = _fact("harm_concern", True, facts[name].evidence,
+                                              f"follows from: {facts[name].explanation}")
+                break
+    if "harm_concern" in facts:
+        safeguarding = facts["harm_concern"].value is True
+        facts["purpose"] = _fact(
+            "purpose", "safeguarding" if safeguarding else "support", facts["harm_concern"].evidence,
+            "sharing would be to protect someone from harm" if safeguarding
+            else "no abuse, neglect or risk of harm is described: this is ordinary support",
+        )
+    else:
+        facts["purpose"] = _fact("purpose", "support", "", "no abuse, neglect or risk of harm is described")
+    return list(facts.values())
