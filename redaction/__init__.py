@@ -1,8 +1,8 @@
 """Redaction: replace identifiers of the people discussed with stable placeholders.
 
-    redactor = Redactor.load()                      # once, at start-up; fails closed
-    state = PlaceholderMap(key)                      # per conversation; store state.to_json()
-    result = redactor.redact(text, state)            # result.text, result.spans, result.removed_summary()
+redactor = Redactor.load()                      # once, at start-up; fails closed
+state = PlaceholderMap(key)                      # per conversation; store state.to_json()
+result = redactor.redact(text, state)            # result.text, result.spans, result.removed_summary()
 """
 
 from redaction.errors import PipelineUnavailable, RedactionError
@@ -10,4 +10,12 @@ from redaction.placeholders import PlaceholderMap
 from redaction.redactor import DEFAULT_MODEL, Redactor
 from redaction.spans import Redacted, Span
 
-__all__ = ["DEFAULT_MODEL", "PipelineUnavailable", "PlaceholderMap", "Redacted", "RedactionError", "Redactor", "Span"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "PipelineUnavailable",
+    "PlaceholderMap",
+    "Redacted",
+    "RedactionError",
+    "Redactor",
+    "Span",
+]

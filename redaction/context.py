@@ -29,7 +29,11 @@ class Word:
 
     @property
     def title(self) -> bool:
-        return self.text[0].isupper() and not self.text.isupper() or (len(self.text) == 1 and self.text.isupper())
+        return (
+            self.text[0].isupper()
+            and not self.text.isupper()
+            or (len(self.text) == 1 and self.text.isupper())
+        )
 
     @property
     def upper(self) -> bool:

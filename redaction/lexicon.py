@@ -77,10 +77,23 @@ class Lexicon:
         """An ordinary English word (or an inflection of one)."""
         if low in self.english_words:
             return True
-        for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        for suffix, repl in (
+            ("ies", "y"),
+            ("es", ""),
+            ("s", ""),
+            ("ed", ""),
+            ("ed", "e"),
+            ("ing", ""),
+            ("ing", "e"),
+        ):
             if low.endswith(suffix) and low[: -len(suffix)] + repl in self.english_words:
                 return True
         return False
 
     def is_name(self, low: str) -> bool:
         return low in self.first_names or low in self.surnames
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string (easier to read than a list of literals)."""
+    return frozenset(text.split())

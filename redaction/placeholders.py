@@ -14,12 +14,15 @@ import re
 from dataclasses import dataclass, field
 
 from redaction.errors import RedactionError
+from redaction.lexicon import word_set
 
 PLACEHOLDER = re.compile(r"\[([A-Z][A-Z_]*?)_(\d+)\]")
 _KEY_CHECK = b"canishare placeholder map v1"
-_TITLES = frozenset(
-    "mr mrs ms miss mx dr prof sir dame lord lady rev revd fr grandad granddad grandpa grandma granny nan nana "
-    "nanna nanny gran auntie aunty aunt uncle".split()
+_TITLES = word_set(
+    """
+    mr mrs ms miss mx dr prof sir dame lord lady rev revd fr grandad granddad grandpa grandma granny
+    nan nana nanna nanny gran auntie aunty aunt uncle
+    """
 )
 
 
@@ -65,7 +68,7 @@ class PlaceholderMap:
         return f"[{label}_{entry.number}]"
 
     def knows_name_part(self, word: str) -> bool:
-        """Was this word part of a name seen earlier in the conversation? (For later first-name-only mentions.)"""
+        """Was this word part of a name seen earlier in the conversation? (Later first-name-only mentions.)"""
         digest = self._digest(word.lower())
         return any(digest in e.parts for e in self._entries if e.label == "PERSON")
 

@@ -23,7 +23,7 @@ _BATCH = 64
 
 
 class Redactor:
-    """Replaces identifiers with placeholders. Thread-compatible: one instance may serve many conversations."""
+    """Replaces identifiers with placeholders. One instance may serve many conversations."""
 
     def __init__(self, nlp: Language) -> None:
         self._nlp = nlp
@@ -110,9 +110,27 @@ def _repeat_mentions(
             # "Will Harrison ... he will": a name that is also a word repeats only with its capital.
             continue
         if low in parts:
-            extra.append(Candidate(start, end, "PERSON", "RepeatMention", "the same name as found elsewhere in this message", 0.7))
+            extra.append(
+                Candidate(
+                    start,
+                    end,
+                    "PERSON",
+                    "RepeatMention",
+                    "the same name as found elsewhere in this message",
+                    0.7,
+                )
+            )
         elif len(low) > 2 and state.knows_name_part(low):
-            extra.append(Candidate(start, end, "PERSON", "RepeatMention", "a name already redacted earlier in this conversation", 0.7))
+            extra.append(
+                Candidate(
+                    start,
+                    end,
+                    "PERSON",
+                    "RepeatMention",
+                    "a name already redacted earlier in this conversation",
+                    0.7,
+                )
+            )
     return extra
 
 

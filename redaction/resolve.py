@@ -40,7 +40,9 @@ _PRIORITY = {"PERSON": 0, "ORG": 0}
 
 def _union(group: list[Candidate], end: int) -> Candidate:
     best = max(group, key=lambda c: (_PRIORITY.get(c.label, 2), c.end - c.start, c.score))
-    return Candidate(group[0].start, end, best.label, best.source, best.explanation, max(c.score for c in group))
+    return Candidate(
+        group[0].start, end, best.label, best.source, best.explanation, max(c.score for c in group)
+    )
 
 
 # What can follow a street in an address written on one line: units, PO boxes, towns, regions, two-letter
@@ -51,7 +53,9 @@ _TAIL = re.compile(
 )
 # A building or postal number written before the street ("233 Erzsébet tér 19.").
 _HEAD = re.compile(r"(?:\b\d{3,6}\s+|\bthe\s+corner\s+of\s+)$", re.IGNORECASE)
-_TAIL_WORDS_STOP = frozenset(("I", "He", "She", "They", "We", "It", "The", "This", "That", "Is", "Can", "Please"))
+_TAIL_WORDS_STOP = frozenset(
+    ("I", "He", "She", "They", "We", "It", "The", "This", "That", "Is", "Can", "Please")
+)
 
 
 def extend_addresses(text: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -40,7 +40,9 @@ class AddressCueRecognizer(PatternRecognizer):
         head = first.lower().rstrip("'’s")
         if head in ctx.lexicon.keep_terms or head in ctx.lexicon.titles:
             return None
-        if len(value.split()) == 1 and (first.lower() in ctx.lexicon.places or not any(c.isdigit() for c in value)):
+        if len(value.split()) == 1 and (
+            first.lower() in ctx.lexicon.places or not any(c.isdigit() for c in value)
+        ):
             return None
         if not any(c.isdigit() for c in value) and len(value.split()) > 6:
             return None

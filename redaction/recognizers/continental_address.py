@@ -36,6 +36,10 @@ class ContinentalAddressRecognizer(PatternRecognizer):
 
     def check(self, match: re.Match[str], ctx: Context) -> tuple[float, str] | None:
         first = match.group().split()[0]
-        if first[0].isalpha() and not first[0].isupper() and not re.search(_SUFFIX, match.group(), re.IGNORECASE):
+        if (
+            first[0].isalpha()
+            and not first[0].isupper()
+            and not re.search(_SUFFIX, match.group(), re.IGNORECASE)
+        ):
             return None
         return self.score, self.explanation

@@ -5,7 +5,10 @@ import re
 from redaction.context import Context
 from redaction.recognizer import PatternRecognizer
 
-_PLATFORM = r"snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tiktok|telegram|twitter|discord|kik|x|threads|roblox|xbox|psn|fortnite|twitch"
+_PLATFORM = (
+    r"snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|tiktok|telegram|twitter|discord|kik|x|threads|roblox|xbox"
+    r"|psn|fortnite|twitch"
+)
 _LEAD = r"(?:\s+(?:is|as|name|handle|username|user|id|called|account|acc))*\s*[:=]?\s*"
 
 

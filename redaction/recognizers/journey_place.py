@@ -3,11 +3,15 @@ from __future__ import annotations
 import re
 
 from redaction.context import Context
+from redaction.lexicon import word_set
 from redaction.recognizer import PatternRecognizer
 
 # A town on its own is kept, but the place a person arrived from, fled or was taken to traces their route
 # ("arrived from Calais last week"), which in asylum and trafficking cases identifies them.
-_VERBS = r"(?:arrived|came|come|fled|escaped|travelled|traveled|trafficked|smuggled|brought|taken|moved|sent|deported|returned)"
+_VERBS = (
+    r"(?:arrived|came|come|fled|escaped|travelled|traveled|trafficked|smuggled|brought|taken|moved|sent"
+    r"|deported|returned)"
+)
 
 
 class JourneyPlaceRecognizer(PatternRecognizer):
@@ -27,9 +31,12 @@ class JourneyPlaceRecognizer(PatternRecognizer):
         return self.score, self.explanation
 
 
-_COUNTRIES = frozenset(
-    "england scotland wales ireland britain uk france germany spain italy portugal poland romania bulgaria hungary "
-    "ukraine russia lithuania latvia estonia albania kosovo serbia croatia greece turkey syria iraq iran afghanistan "
-    "pakistan india bangladesh sri nepal china vietnam nigeria ghana kenya somalia ethiopia eritrea sudan egypt libya "
-    "morocco zimbabwe jamaica europe africa asia".split()
+_COUNTRIES = word_set(
+    """
+    england scotland wales ireland britain uk france germany spain italy portugal poland romania
+    bulgaria hungary ukraine russia lithuania latvia estonia albania kosovo serbia croatia greece
+    turkey syria iraq iran afghanistan pakistan india bangladesh sri nepal china vietnam nigeria
+    ghana kenya somalia ethiopia eritrea sudan egypt libya morocco zimbabwe jamaica europe africa
+    asia
+    """
 )

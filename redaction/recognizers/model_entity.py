@@ -27,18 +27,25 @@ class ModelEntityRecognizer(Recognizer):
                 continue
             words = [w for w in ctx.words_in(start, end)]
             while words and (
-                not words[0].capitalised or words[0].low in lex.keep_terms or words[0].low == "the"
+                not words[0].capitalised
+                or words[0].low in lex.keep_terms
+                or words[0].low == "the"
                 # A capitalised ordinary word opening a sentence ("Ref", "Please") is not part of a name.
                 or (words[0].sentence_initial and lex.is_word(words[0].low) and not lex.is_name(words[0].low))
             ):
                 words.pop(0)
-            while words and (words[-1].low in lex.keep_terms or words[-1].low in lex.places or not words[-1].capitalised):
+            while words and (
+                words[-1].low in lex.keep_terms or words[-1].low in lex.places or not words[-1].capitalised
+            ):
                 words.pop()
             if not words:
                 continue
             distinctive = [
-                w for w in words
-                if w.low not in lex.keep_terms and w.low not in lex.places and w.low not in lex.titles
+                w
+                for w in words
+                if w.low not in lex.keep_terms
+                and w.low not in lex.places
+                and w.low not in lex.titles
                 and not (w.upper and len(w.text) <= 4 and ours == "ORG")
             ]
             if not distinctive:
@@ -48,4 +55,6 @@ class ModelEntityRecognizer(Recognizer):
                 continue
             score = 0.7 if ours == "PERSON" else 0.55
             what = "a person" if ours == "PERSON" else "an organisation or building"
-            yield self.candidate(words[0].start, words[-1].end, f"the English model recognised {what}", score, ours)
+            yield self.candidate(
+                words[0].start, words[-1].end, f"the English model recognised {what}", score, ours
+            )

@@ -3,22 +3,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from redaction.context import Context, Word
+from redaction.lexicon import word_set
 from redaction.recognizer import Recognizer
 from redaction.spans import Candidate
 
 # Lowercase particles inside names ("van der Berg", "bin Laden", "ap Rhys").
-_PARTICLES = frozenset("van von der den de del della da di du le la ten ter bin ibn bint al el ap".split())
-_SUFFIXES = frozenset("jr jnr sr snr ii iii iv".split())
+_PARTICLES = word_set(
+    """
+    van von der den de del della da di du le la ten ter bin ibn bint al el ap
+    """
+)
+_SUFFIXES = frozenset(["jr", "jnr", "sr", "snr", "ii", "iii", "iv"])
 # Verbs that commonly follow a name at the start of a sentence ("Grace said", "Will is scared").
-_AFTER_NAME = frozenset(
-    "said says told tells is was has had called rang phoned texted messaged posted sent asked wants went lives "
-    "lived came keeps kept "
-    "didn't doesn't isn't wasn't won't can't hasn't".split()
+_AFTER_NAME = word_set(
+    """
+    said says told tells is was has had called rang phoned texted messaged posted sent asked wants
+    went lives lived came keeps kept didn't doesn't isn't wasn't won't can't hasn't
+    """
 )
 # Titles that are also ordinary words need a capital letter to count as a title.
-_WORDY_TITLES = frozenset(
-    "sister father lady lord miss sir dame baby grandad granddad grandpa grandma granny grandmother grandfather "
-    "nan nana nanna nanny gran auntie aunty aunt uncle".split()
+_WORDY_TITLES = word_set(
+    """
+    sister father lady lord miss sir dame baby grandad granddad grandpa grandma granny grandmother
+    grandfather nan nana nanna nanny gran auntie aunty aunt uncle
+    """
 )
 _MODAL_OR_VERB = ("MD", "VB", "VBP", "VBZ", "VBD", "VBG", "VBN", "RB", "IN", "UH")
 
@@ -36,7 +44,7 @@ class PersonNameRecognizer(Recognizer):
     def find(self, ctx: Context) -> Iterator[Candidate]:
         words = ctx.words
         taken = [False] * len(words)
-        for i, word in enumerate(words):
+        for i in range(len(words)):
             if taken[i]:
                 continue
             reason = self._seed(ctx, i)
@@ -54,7 +62,9 @@ class PersonNameRecognizer(Recognizer):
         w = ctx.words[i]
         low = w.low
         prev = ctx.words[i - 1] if i > 0 and self._adjacent(ctx, ctx.words[i - 1], w) else None
-        nxt = ctx.words[i + 1] if i + 1 < len(ctx.words) and self._adjacent(ctx, w, ctx.words[i + 1]) else None
+        nxt = (
+            ctx.words[i + 1] if i + 1 < len(ctx.words) and self._adjacent(ctx, w, ctx.words[i + 1]) else None
+        )
         if self._is_title(w, nxt, ctx):
             return 0.85, "a title (Mr, Mrs, Dr, Grandad...) followed by a name"
         if low in lex.keep_terms or len(low) < 2:
@@ -74,7 +84,13 @@ class PersonNameRecognizer(Recognizer):
             return None
         if self._foreign_lowercase(ctx, w):
             return 0.55, "a lowercase word with non-English letters that is not in the dictionary"
-        if not w.capitalised or places or low in lex.brands or low in lex.org_words or low in lex.street_types:
+        if (
+            not w.capitalised
+            or places
+            or low in lex.brands
+            or low in lex.org_words
+            or low in lex.street_types
+        ):
             return None
         if not lex.is_word(low) and not w.upper:
             if w.sentence_initial and nxt is not None and nxt.lower and not self._followed_like_name(ctx, i):
@@ -88,16 +104,35 @@ class PersonNameRecognizer(Recognizer):
         return None
 
     def _foreign_lowercase(self, ctx: Context, w: Word) -> bool:
-        """A lowercase word with letters English does not use ("jerković", "guðgeir") and no dictionary entry."""
-        return w.lower and len(w.low) > 3 and not w.low.isascii() and not ctx.lexicon.is_word(w.low) \
-            and w.low not in ctx.lexicon.keep_terms and w.low not in ctx.lexicon.places
+        """A lowercase word with letters English does not use ("jerković", "guðgeir"), not in the dictionary."""
+        return (
+            w.lower
+            and len(w.low) > 3
+            and not w.low.isascii()
+            and not ctx.lexicon.is_word(w.low)
+            and w.low not in ctx.lexicon.keep_terms
+            and w.low not in ctx.lexicon.places
+        )
 
     @staticmethod
     def _named_by_phrase(ctx: Context, i: int) -> bool:
         before = ctx.text[max(0, ctx.words[i].start - 30) : ctx.words[i].start].lower()
-        return before.rstrip().endswith(
-            ("name is", "name's", "names are", "surname is", "name:", "name?", "it's under", "is under", "name was")
-        ) and ctx.words[i].low not in ctx.lexicon.stop_words
+        return (
+            before.rstrip().endswith(
+                (
+                    "name is",
+                    "name's",
+                    "names are",
+                    "surname is",
+                    "name:",
+                    "name?",
+                    "it's under",
+                    "is under",
+                    "name was",
+                )
+            )
+            and ctx.words[i].low not in ctx.lexicon.stop_words
+        )
 
     def _is_title(self, w: Word, nxt: Word | None, ctx: Context) -> bool:
         lex = ctx.lexicon
@@ -107,8 +142,8 @@ class PersonNameRecognizer(Recognizer):
             return False
         if nxt.low in lex.keep_terms or nxt.low in lex.titles or nxt.low in lex.places:
             return False
-        # "Mrs appiah" (lowercase surname) counts; "miss the bus" does not: a lowercase word after a title must
-        # not be an ordinary word unless it is a known name.
+        # "Mrs appiah" (lowercase surname) counts; "miss the bus" does not: a lowercase word after a title
+        # must not be an ordinary word unless it is a known name.
         return nxt.capitalised or lex.is_name(nxt.low) or not lex.is_word(nxt.low)
 
     def _ambiguous_is_name(self, ctx: Context, i: int, nxt: Word | None) -> bool:
@@ -146,7 +181,10 @@ class PersonNameRecognizer(Recognizer):
         while first > 0 and self._adjacent(ctx, words[first - 1], words[first]):
             prev = words[first - 1]
             if self._is_title(prev, words[first], ctx) or (
-                not lowercase_seed and prev.title and not prev.sentence_initial and self._surname_like(ctx, prev)
+                not lowercase_seed
+                and prev.title
+                and not prev.sentence_initial
+                and self._surname_like(ctx, prev)
                 and prev.low in ctx.lexicon.first_names
             ):
                 first -= 1
@@ -172,8 +210,13 @@ class PersonNameRecognizer(Recognizer):
                     last += 1
                     continue
                 # "eric g. samoylova": a lowercase initial between two parts of a name.
-                if len(nxt.text) == 1 and last + 2 < len(words) and self._adjacent(ctx, nxt, words[last + 2]) \
-                        and words[last + 2].lower and not ctx.lexicon.is_word(words[last + 2].low):
+                if (
+                    len(nxt.text) == 1
+                    and last + 2 < len(words)
+                    and self._adjacent(ctx, nxt, words[last + 2])
+                    and words[last + 2].lower
+                    and not ctx.lexicon.is_word(words[last + 2].low)
+                ):
                     last += 2
                     continue
                 break
@@ -217,4 +260,6 @@ class PersonNameRecognizer(Recognizer):
             return False
         if w.low in lex.first_names:
             return True
-        return w.capitalised and not w.sentence_initial and (not lex.is_word(w.low) or w.tag in ("NNP", "NNPS"))
+        return (
+            w.capitalised and not w.sentence_initial and (not lex.is_word(w.low) or w.tag in ("NNP", "NNPS"))
+        )

@@ -18,7 +18,9 @@ class PhoneRecognizer(Recognizer):
     def find(self, ctx: Context) -> Iterator[Candidate]:
         seen: set[tuple[int, int]] = set()
         for region in ("GB", "US"):
-            matcher = phonenumbers.PhoneNumberMatcher(ctx.text, region, leniency=phonenumbers.Leniency.POSSIBLE)
+            matcher = phonenumbers.PhoneNumberMatcher(
+                ctx.text, region, leniency=phonenumbers.Leniency.POSSIBLE
+            )
             for match in matcher:
                 span = (match.start, match.end)
                 if span in seen:

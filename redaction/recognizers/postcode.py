@@ -16,7 +16,10 @@ class PostcodeRecognizer(PatternRecognizer):
     name = "PostcodeRecognizer"
     labels = ("POSTCODE",)
     pattern = re.compile(
-        rf"\b{_UK}\b|(?<=[^\W\d_] )(?P<after_town>\d{{4,5}})\b(?![\d.,:/%-])|\b(?:zip|zip\s*code|post\s*code|postal\s*code|postcode)\s*(?:is|:)?\s*(?P<value>[A-Z0-9]*\d[A-Z0-9]*(?:[ -][A-Z0-9]*\d[A-Z0-9]*)?)\b",
+        rf"\b{_UK}\b"
+        r"|(?<=[^\W\d_] )(?P<after_town>\d{4,5})\b(?![\d.,:/%-])"
+        r"|\b(?:zip|zip\s*code|post\s*code|postal\s*code|postcode)\s*(?:is|:)?\s*"
+        r"(?P<value>[A-Z0-9]*\d[A-Z0-9]*(?:[ -][A-Z0-9]*\d[A-Z0-9]*)?)\b",
         re.IGNORECASE,
     )
     explanation = "a UK postcode (BS 7666 shape)"
@@ -38,7 +41,11 @@ class PostcodeRecognizer(PatternRecognizer):
         number = match.group("after_town")
         words = ctx.text[: match.start()].split()
         town = words[-1] if words else ""
-        if not town[:1].isupper() or town.lower() in ctx.lexicon.keep_terms or town.lower() in ctx.lexicon.stop_words:
+        if (
+            not town[:1].isupper()
+            or town.lower() in ctx.lexicon.keep_terms
+            or town.lower() in ctx.lexicon.stop_words
+        ):
             return None
         if re.fullmatch(r"(?:19|20)\d\d", number):
             return None

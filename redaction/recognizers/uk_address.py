@@ -4,16 +4,22 @@ import re
 from collections.abc import Iterator
 
 from redaction.context import Context, Word
+from redaction.lexicon import word_set
 from redaction.recognizer import Recognizer
 from redaction.spans import Candidate
 
-_NUMBER = re.compile(r"(?:(?:flat|apartment|apt|unit|room|no)\.?\s*\d+[a-z]?\s*,?\s*)?\d{1,4}[a-z]?(?:\s*-\s*\d{1,4})?,?\s+$", re.IGNORECASE)
+_NUMBER = re.compile(
+    r"(?:(?:flat|apartment|apt|unit|room|no)\.?\s*\d+[a-z]?\s*,?\s*)?\d{1,4}[a-z]?(?:\s*-\s*\d{1,4})?,?\s+$",
+    re.IGNORECASE,
+)
 _FLAT = re.compile(r"(?:flat|apartment|apt|unit)\.?\s*\d+[a-z]?\s*,?\s+$", re.IGNORECASE)
 # Counted things that can sit between a number and a street-type word without being an address
 # ("2 years close to...").
-_QUANTITIES = frozenset(
-    "years year months month weeks week days day hours hour minutes times kids children people men women boys "
-    "girls pounds miles metres floors stairs".split()
+_QUANTITIES = word_set(
+    """
+    years year months month weeks week days day hours hour minutes times kids children people men
+    women boys girls pounds miles metres floors stairs
+    """
 )
 _JOINERS = frozenset(("y", "yr", "of", "the", "upon", "on", "in", "le", "de", "la", "st"))
 
@@ -51,8 +57,10 @@ class UkAddressRecognizer(Recognizer):
         k = i - 1
         while k >= 0 and len(body) < 4 and ctx.between(words[k], words[k + 1]) in (" ", "-", "'"):
             cand = words[k]
-            if cand.low in lex.keep_terms or cand.low in _QUANTITIES or (
-                cand.low in lex.stop_words and cand.low not in _JOINERS
+            if (
+                cand.low in lex.keep_terms
+                or cand.low in _QUANTITIES
+                or (cand.low in lex.stop_words and cand.low not in _JOINERS)
             ):
                 break
             if cand.low in lex.titles and not cand.capitalised:
@@ -75,9 +83,16 @@ class UkAddressRecognizer(Recognizer):
             return start - (len(before) - flat.start()), kind.end, True
         # Without a number, only a capitalised name counts ("Melton Road", not "down the road").
         if kind.capitalised and all(b.capitalised or b.low in _JOINERS for b in body):
-            if kind.low in lex.house_words and not re.search(r"\b(?:the|at|in|from)\s*$", before, re.IGNORECASE):
+            if kind.low in lex.house_words and not re.search(
+                r"\b(?:the|at|in|from)\s*$", before, re.IGNORECASE
+            ):
                 return None
-            if all(b.low in lex.places for b in body if b.capitalised) and kind.low in ("park", "green", "hill", "end"):
+            if all(b.low in lex.places for b in body if b.capitalised) and kind.low in (
+                "park",
+                "green",
+                "hill",
+                "end",
+            ):
                 return None
             return start, kind.end, False
         return None
@@ -103,7 +118,9 @@ class UkAddressRecognizer(Recognizer):
     @staticmethod
     def _house_before(ctx: Context, start: int) -> int:
         """Take in a house name before the street: "The Old Rectory, Main Street"."""
-        match = re.search(r"(?:\bThe\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s*$", ctx.text[max(0, start - 40) : start])
+        match = re.search(
+            r"(?:\bThe\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s*$", ctx.text[max(0, start - 40) : start]
+        )
         if match is None:
             return start
         words = match.group().rstrip(", ").split()
@@ -115,7 +132,9 @@ class UkAddressRecognizer(Recognizer):
     @staticmethod
     def _town_after(ctx: Context, end: int) -> int:
         """Take in ", Town" after a street when the clause ends there: "2 Orchard Way, Syston, has..."."""
-        match = re.match(r",\s*([A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?)(?=\s*(?:[,.;:!?)]|$|\n))", ctx.text[end:])
+        match = re.match(
+            r",\s*([A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?)(?=\s*(?:[,.;:!?)]|$|\n))", ctx.text[end:]
+        )
         if match is None:
             return end
         town = match.group(1).lower()

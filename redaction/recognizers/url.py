@@ -5,7 +5,9 @@ import re
 from redaction.recognizer import PatternRecognizer
 
 # A scheme or "www.", or a bare domain of a site where people have profiles, with whatever path follows.
-_SOCIAL = r"(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|linkedin|youtube|onlyfans|reddit|t)\.(?:com|me)"
+_SOCIAL = (
+    r"(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|linkedin|youtube|onlyfans|reddit|t)\.(?:com|me)"
+)
 
 
 class UrlRecognizer(PatternRecognizer):
