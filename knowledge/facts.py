@@ -29,7 +29,7 @@ HEDGES = {"might", "may", "maybe", "possibly", "perhaps", "unsure", "unclear", "
 BOUNDARIES = {",", ";", ".", "but", "although", "though", "however", "except", "because", "so", "and", "-", "?",
               "!", "who", "which", "that"}
 URGENCY = {"now", "tonight", "currently", "immediately", "urgent", "urgently", "outside", "happening",
-           "ongoing", "phone", "minute", "moment", "speak"}
+           "ongoing", "phone", "minute", "moment", "speak", "line", "still"}
 PAST = {"yesterday", "ago", "last", "previously", "earlier", "used", "past", "once", "before", "history"}
 # verbs whose object is the receiver ("tell her son") and verbs that take it after "to"/"with"
 DIRECT_VERBS = {
@@ -41,8 +41,11 @@ PREP_VERBS = {
     "share", "sharing", "discuss", "discussing", "raise", "raising", "talk", "talking", "speak", "speaking",
     "pass", "passing", "send", "sending", "give", "giving", "mention", "mentioning", "disclose", "disclosing",
     "forward", "show", "hand", "escalate", "go", "check", "liaise", "consult", "flag", "post", "put", "write",
-    "refer", "referring", "report", "reporting", "tell", "telling", "told",
+    "refer", "referring", "report", "reporting", "tell", "telling", "told", "bring", "take", "present",
 }
+PREPOSITIONS = {"to", "with", "in", "at", "on"}
+# a receiver after these words is what the message is about, not who hears it ("contact anyone about her son")
+ABOUT = {"about", "regarding", "concerning", "that", "whether", "what", "if", "how"}
 COMM_VERBS = DIRECT_VERBS | PREP_VERBS
 REQUEST_WORDS = {"asking", "asked", "asks", "wants", "wanted", "requested", "requesting", "request", "demanding",
                  "demands", "demanded", "enquiring", "rang", "called", "phoned", "emailed", "keeps", "order",
@@ -406,8 +409,12 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             if r.start <= tok.i or r.start >= limit:
                 continue
             before = {doc[j].lower_ for j in range(max(tok.i + 1, r.start - 3), r.start)}
-            direct = tok.lower_ in DIRECT_VERBS and r.start <= tok.i + 4
-            if direct or before & {"to", "with", "in"}:
+            if before & PREPOSITIONS:
+                slots.append((str(r.value), r))
+                break
+            if {doc[j].lower_ for j in range(tok.i + 1, r.start)} & ABOUT:
+                break
+            if tok.lower_ in DIRECT_VERBS and r.start <= tok.i + 6:
                 slots.append((str(r.value), r))
                 break
         else:
@@ -449,11 +456,14 @@ def _abuser_care_needs(doc: Any, hits: list[Hit]) -> Hit | None:
         if tok.lower_ not in HARM_VERBS:
             continue
         doers: list[Any] = []
-        for child in tok.children:
-            if child.dep_ == "nsubj":
-                doers.extend(child.subtree)
-            if child.dep_ == "agent":
-                doers.extend(child.subtree)
+        verb = tok
+        for _ in range(3):
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "agent"):
+                    doers.extend(child.subtree)
+            if doers or verb.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or verb.head is verb:
+                break
+            verb = verb.head
         if any(t.lower_ in CARE_NEED_WORDS for t in doers):
             return Hit("abuser_care_needs", True, tok.i, tok.i + 1, False, tok.sent.text.strip(),
                        "the person said to be causing harm has care and support needs of their own")
@@ -574,7 +584,8 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
 
     # harm concern also follows from the stronger facts
     if "harm_concern" not in facts or facts["harm_concern"].value is False:
-        for name in ("immediate_danger", "serious_crime", "duress", "high_risk_marac", "staff_implicated"):
+        for name in ("immediate_danger", "serious_crime", "crime", "duress", "high_risk_marac", "staff_implicated",
+                     "serious_harm", "domestic_abuse", "others_at_risk"):
             if name in facts and facts[name].value is True:
                 facts["harm_concern"] = _fact("harm_concern", True, facts[name].evidence,
                                               f"follows from: {facts[name].explanation}")
