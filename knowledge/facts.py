@@ -35,13 +35,14 @@ PAST = {"yesterday", "ago", "last", "previously", "earlier", "used", "past", "on
 DIRECT_VERBS = {
     "tell", "telling", "told", "inform", "informing", "contact", "contacting", "call", "calling", "phone",
     "phoning", "ring", "ringing", "notify", "notifying", "alert", "alerting", "email", "emailing", "warn",
-    "update", "involve", "involving", "approach", "let", "ask", "message", "text",
+    "update", "involve", "involving", "approach", "ask", "message", "text",
 }
 PREP_VERBS = {
     "share", "sharing", "discuss", "discussing", "raise", "raising", "talk", "talking", "speak", "speaking",
     "pass", "passing", "send", "sending", "give", "giving", "mention", "mentioning", "disclose", "disclosing",
     "forward", "show", "hand", "escalate", "go", "check", "liaise", "consult", "flag", "post", "put", "write",
     "refer", "referring", "report", "reporting", "tell", "telling", "told", "bring", "take", "present",
+    "chat", "chatting", "gossip", "vent", "explain", "reveal", "say",
 }
 PREPOSITIONS = {"to", "with", "in", "at", "on"}
 # a receiver after these words is what the message is about, not who hears it ("contact anyone about her son")
@@ -49,7 +50,8 @@ ABOUT = {"about", "regarding", "concerning", "that", "whether", "what", "if", "h
 COMM_VERBS = DIRECT_VERBS | PREP_VERBS
 REQUEST_WORDS = {"asking", "asked", "asks", "wants", "wanted", "requested", "requesting", "request", "demanding",
                  "demands", "demanded", "enquiring", "rang", "called", "phoned", "emailed", "keeps", "order",
-                 "turned", "visited", "messaged", "texted", "contacted", "insisting", "insists"}
+                 "turned", "visited", "messaged", "texted", "contacted", "insisting", "insists", "calling",
+                 "ringing", "phoning", "texting", "messaging", "emailing", "contacting", "enquired", "inquiring"}
 HARM_VERBS = {"hit", "hits", "hitting", "hurt", "hurts", "hurting", "abuse", "abuses", "abused", "abusing",
               "attacked", "attacks", "attacking", "beat", "beats", "beating", "kicked", "kicks", "punched",
               "punches", "slapped", "slaps", "takes", "took", "taking", "stole", "steals", "stealing",
@@ -585,7 +587,7 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     # harm concern also follows from the stronger facts
     if "harm_concern" not in facts or facts["harm_concern"].value is False:
         for name in ("immediate_danger", "serious_crime", "crime", "duress", "high_risk_marac", "staff_implicated",
-                     "serious_harm", "domestic_abuse", "others_at_risk"):
+                     "serious_harm", "domestic_abuse"):
             if name in facts and facts[name].value is True:
                 facts["harm_concern"] = _fact("harm_concern", True, facts[name].evidence,
                                               f"follows from: {facts[name].explanation}")
