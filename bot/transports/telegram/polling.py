@@ -1,0 +1,74 @@
+"""``canishare telegram --polling``: the same handlers and outbox, fetching updates with getUpdates.
+
+For development without a public URL. Polling and a webhook cannot both be active for one bot: starting
+to poll deletes the webhook (Telegram refuses getUpdates while one is set, as of 2026-11).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+
+from bot.app import build_services
+from bot.config import Settings
+from bot.handoff.notify import Dispatcher
+from bot.logs import configure_logging
+from bot.runtime import Runtime
+from bot.transports.telegram.transport import ALLOWED_UPDATES, TelegramTransport
+
+log = logging.getLogger("canishare.telegram")
+
+
+async def _jobs(runtime: Runtime, interval: float) -> None:
+    """Reminders and escalations, as the web app runs them."""
+    while not runtime.stopping.is_set():
+        try:
+            await runtime.run(runtime.services.queue.run_due)
+        except Exception as exc:
+            log.error("background jobs failed", extra={"error": type(exc).__name__})
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(runtime.stopping.wait(), timeout=interval)
+
+
+async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
+    """Poll until ``stop`` is set (or SIGINT/SIGTERM), then finish in-flight work and close."""
+    if settings.telegram_bot_token is None:
+        raise SystemExit("CANISHARE_TELEGRAM_BOT_TOKEN is not set")
+    services = await asyncio.to_thread(build_services, settings)
+    runtime = Runtime(services)
+    transport = TelegramTransport(runtime, polling=True)
+    application = transport.application
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    await transport.start()
+    await application.start()
+    updater = application.updater
+    assert updater is not None  # built with polling=True
+    await updater.start_polling(allowed_updates=ALLOWED_UPDATES)
+    dispatcher = Dispatcher(services.db, {transport.platform: transport.notifier})
+    background = [
+        asyncio.create_task(dispatcher.run_forever(runtime.stopping), name="dispatcher"),
+        asyncio.create_task(_jobs(runtime, 30.0), name="jobs"),
+    ]
+    log.info("polling", extra={"transport": "telegram"})
+    try:
+        await stop.wait()
+    finally:
+        await updater.stop()
+        await application.stop()
+        await runtime.drain()
+        for task in background:
+            task.cancel()
+        await asyncio.gather(*background, return_exceptions=True)
+        await transport.stop()
+        services.db.dispose()
+
+
+def run(settings: Settings) -> None:
+    configure_logging(settings.log_level)
+    asyncio.run(serve(settings))
