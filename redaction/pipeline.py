@@ -19,8 +19,8 @@ from redaction.spans import Candidate
 
 COMPONENT = "canishare_recognizers"
 SPAN_KEY = "redact"
-# Not needed to find identifiers, and together they are most of the small model's run time.
-_UNUSED = ["parser", "lemmatizer", "senter"]
+# Not needed to find identifiers (we read the tagger's Penn tags directly, so no attribute ruler).
+_UNUSED = ["parser", "lemmatizer", "senter", "attribute_ruler"]
 
 
 class RecognizerComponent:
