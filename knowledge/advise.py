@@ -28,11 +28,34 @@ from knowledge.models import (
 from knowledge.render import headline, signposting
 
 ORDER = [
-    "immediate_danger", "subject", "consent", "capacity", "others_at_risk", "child_involved", "crime",
-    "serious_crime", "serious_harm", "staff_implicated", "duress", "high_risk_marac", "domestic_abuse",
-    "legal_authority", "abuser_care_needs", "recipient", "other_recipients", "within_organisation",
-    "location_request", "purpose", "harm_concern", "volunteer", "confidentiality_promise", "escalation",
-    "anonymous_advice", "unsure_if_safeguarding", "dbs_referral", "override",
+    "immediate_danger",
+    "subject",
+    "consent",
+    "capacity",
+    "others_at_risk",
+    "child_involved",
+    "crime",
+    "serious_crime",
+    "serious_harm",
+    "staff_implicated",
+    "duress",
+    "high_risk_marac",
+    "domestic_abuse",
+    "legal_authority",
+    "abuser_care_needs",
+    "recipient",
+    "other_recipients",
+    "within_organisation",
+    "location_request",
+    "purpose",
+    "harm_concern",
+    "volunteer",
+    "confidentiality_promise",
+    "escalation",
+    "anonymous_advice",
+    "unsure_if_safeguarding",
+    "dbs_referral",
+    "override",
 ]
 HIDDEN = {"group", "receiver"}
 
@@ -110,15 +133,19 @@ class Advisor:
             for choice in spec.choices:
                 if choice.value == answer:
                     facts[spec.fact] = Fact(
-                        name=spec.fact, value=choice.fact_value, evidence=f"you answered: {choice.label}",
+                        name=spec.fact,
+                        value=choice.fact_value,
+                        evidence=f"you answered: {choice.label}",
                         explanation=f"your answer to \u201c{spec.question}\u201d",
                     )
         if "purpose" in state.answers and "harm_concern" in facts:
             safeguarding = facts["harm_concern"].value is True
             facts["purpose"] = Fact(
-                name="purpose", value="safeguarding" if safeguarding else "support",
+                name="purpose",
+                value="safeguarding" if safeguarding else "support",
                 evidence=facts["harm_concern"].evidence,
-                explanation="you said this is a safeguarding worry" if safeguarding
+                explanation="you said this is a safeguarding worry"
+                if safeguarding
                 else "you said this is ordinary support",
             )
         return facts
@@ -133,16 +160,26 @@ class Advisor:
         follow_up = []
         if decision.follow_up is not None:
             spec = decision.follow_up
-            follow_up = [FollowUp(id=spec.id, question=spec.question,
-                                  choices=[Choice(value=c.value, label=c.label) for c in spec.choices])]
+            follow_up = [
+                FollowUp(
+                    id=spec.id,
+                    question=spec.question,
+                    choices=[Choice(value=c.value, label=c.label) for c in spec.choices],
+                )
+            ]
         recipients = list(rule.recipients)
         steps = list(rule.steps)
         if decision.facts.get("volunteer") and rule.verdict != "emergency":
-            steps.insert(0, "As a volunteer, take this to your volunteer coordinator or safeguarding lead "
-                            "first; they will decide about contacting other agencies.")
+            steps.insert(
+                0,
+                "As a volunteer, take this to your volunteer coordinator or safeguarding lead "
+                "first; they will decide about contacting other agencies.",
+            )
         if decision.facts.get("domestic_abuse") and rule.verdict == "share":
-            steps.append("In domestic abuse, plan with partners how sharing is done so it does not trigger "
-                         "retaliation; consider a DASH risk assessment and MARAC.")
+            steps.append(
+                "In domestic abuse, plan with partners how sharing is done so it does not trigger "
+                "retaliation; consider a DASH risk assessment and MARAC."
+            )
         used = [f"{f.name}={_show(f.value)}" for f in shown if f.name in _condition_names(rule)]
         explanation = f"Rule {rule.id}: {rule.description}"
         if used:
@@ -171,8 +208,12 @@ class Advisor:
         entry = self.kb.get(cid)
         ref = entry.sources[0]
         return Citation(
-            id=entry.id, title=entry.title, source=ref.file, section=ref.section,
-            reviewed=entry.reviewed, stale=entry.is_stale(self.today),
+            id=entry.id,
+            title=entry.title,
+            source=ref.file,
+            section=ref.section,
+            reviewed=entry.reviewed,
+            stale=entry.is_stale(self.today),
         )
 
 
@@ -181,8 +222,18 @@ def _condition_names(rule: Any) -> set[str]:
     for group in rule.any_of:
         names |= set(group)
     if "override" in names:
-        names |= {"capacity", "others_at_risk", "crime", "serious_crime", "staff_implicated", "duress",
-                  "high_risk_marac", "legal_authority", "abuser_care_needs", "serious_harm"}
+        names |= {
+            "capacity",
+            "others_at_risk",
+            "crime",
+            "serious_crime",
+            "staff_implicated",
+            "duress",
+            "high_risk_marac",
+            "legal_authority",
+            "abuser_care_needs",
+            "serious_harm",
+        }
     if "group" in names:
         names.add("subject")
     if "receiver" in names:

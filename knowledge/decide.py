@@ -29,16 +29,23 @@ def derive(facts: dict[str, Fact], table: DecisionTable) -> dict[str, Fact]:
     if hits:
         names = ", ".join(facts[h.fact].explanation for h in hits)
         out["override"] = Fact(
-            name="override", value=True, evidence=facts[hits[0].fact].evidence,
+            name="override",
+            value=True,
+            evidence=facts[hits[0].fact].evidence,
             explanation=f"a refusal can be overridden because: {names}",
         )
     subject = facts.get("subject")
     group = "unknown"
     if subject is not None:
         group = "child" if subject.value in ("child", "unborn") else "adult"
-    out["group"] = Fact(name="group", value=group, evidence=subject.evidence if subject else "",
-                        explanation=f"the {'children' if group == 'child' else 'adults'}' rules apply"
-                        if group != "unknown" else "it is not clear whether this is a child or an adult")
+    out["group"] = Fact(
+        name="group",
+        value=group,
+        evidence=subject.evidence if subject else "",
+        explanation=f"the {'children' if group == 'child' else 'adults'}' rules apply"
+        if group != "unknown"
+        else "it is not clear whether this is a child or an adult",
+    )
     recipient = facts.get("recipient")
     receiver = "unknown"
     if recipient is not None:
@@ -51,8 +58,12 @@ def derive(facts: dict[str, Fact], table: DecisionTable) -> dict[str, Fact]:
             receiver = value
         else:
             receiver = "other"
-    out["receiver"] = Fact(name="receiver", value=receiver, evidence=recipient.evidence if recipient else "",
-                           explanation=recipient.explanation if recipient else "no receiver named")
+    out["receiver"] = Fact(
+        name="receiver",
+        value=receiver,
+        evidence=recipient.evidence if recipient else "",
+        explanation=recipient.explanation if recipient else "no receiver named",
+    )
     return out
 
 
@@ -90,9 +101,7 @@ def holds(facts: dict[str, Fact], name: str, condition: Condition) -> bool:
 def matches(rule: Rule, facts: dict[str, Fact]) -> bool:
     if not all(holds(facts, name, cond) for name, cond in rule.when.items()):
         return False
-    if rule.any_of and not any(all(holds(facts, n, c) for n, c in group.items()) for group in rule.any_of):
-        return False
-    return True
+    return not rule.any_of or any(all(holds(facts, n, c) for n, c in group.items()) for group in rule.any_of)
 
 
 def decide(facts: dict[str, Fact], table: DecisionTable, answered: set[str] | None = None) -> Decision:
@@ -119,11 +128,12 @@ def citations(rule: Rule, facts: dict[str, Fact], table: DecisionTable) -> list[
             if _equal(facts.get(entry.fact), entry.value):
                 ids += entry.cite
     ids += rule.lawful_basis
-    seen: set[str] = set()
-    return [i for i in ids if not (i in seen or seen.add(i))]
+    return list(dict.fromkeys(ids))
 
 
-def _follow_up(rule: Rule, facts: dict[str, Fact], table: DecisionTable, answered: set[str]) -> FollowUpSpec | None:
+def _follow_up(
+    rule: Rule, facts: dict[str, Fact], table: DecisionTable, answered: set[str]
+) -> FollowUpSpec | None:
     specs = {f.id: f for f in table.follow_ups}
     for ask in rule.ask:
         spec = specs.get(ask)

@@ -22,43 +22,265 @@ from knowledge.loader import _read_yaml, package_data
 from knowledge.models import Fact, FactValue, KnowledgeError
 
 PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]*_\d+\]")
-NEGATIONS = {"not", "n't", "nt", "n’t", "never", "no", "nobody", "noone", "none", "nothing", "neither", "nor",
-             "without", "deny", "denies", "denied", "lacks"}
-HEDGES = {"might", "may", "maybe", "possibly", "perhaps", "unsure", "unclear", "uncertain", "wonder",
-          "wondering", "doubt", "doubtful", "questionable", "whether", "if", "probably", "suspect"}
-BOUNDARIES = {",", ";", ".", "but", "although", "though", "however", "except", "because", "so", "and", "-", "?",
-              "!", "who", "which", "that"}
-URGENCY = {"now", "tonight", "currently", "immediately", "urgent", "urgently", "outside", "happening",
-           "ongoing", "phone", "minute", "moment", "speak", "line", "still"}
+NEGATIONS = {
+    "not",
+    "n't",
+    "nt",
+    "n’t",
+    "never",
+    "no",
+    "nobody",
+    "noone",
+    "none",
+    "nothing",
+    "neither",
+    "nor",
+    "without",
+    "deny",
+    "denies",
+    "denied",
+    "lacks",
+}
+HEDGES = {
+    "might",
+    "may",
+    "maybe",
+    "possibly",
+    "perhaps",
+    "unsure",
+    "unclear",
+    "uncertain",
+    "wonder",
+    "wondering",
+    "doubt",
+    "doubtful",
+    "questionable",
+    "whether",
+    "if",
+    "probably",
+    "suspect",
+}
+BOUNDARIES = {
+    ",",
+    ";",
+    ".",
+    "but",
+    "although",
+    "though",
+    "however",
+    "except",
+    "because",
+    "so",
+    "and",
+    "-",
+    "?",
+    "!",
+    "who",
+    "which",
+    "that",
+}
+URGENCY = {
+    "now",
+    "tonight",
+    "currently",
+    "immediately",
+    "urgent",
+    "urgently",
+    "outside",
+    "happening",
+    "ongoing",
+    "phone",
+    "minute",
+    "moment",
+    "speak",
+    "line",
+    "still",
+}
 PAST = {"yesterday", "ago", "last", "previously", "earlier", "used", "past", "once", "before", "history"}
 # verbs whose object is the receiver ("tell her son") and verbs that take it after "to"/"with"
 DIRECT_VERBS = {
-    "tell", "telling", "told", "inform", "informing", "contact", "contacting", "call", "calling", "phone",
-    "phoning", "ring", "ringing", "notify", "notifying", "alert", "alerting", "email", "emailing", "warn",
-    "update", "involve", "involving", "approach", "ask", "message", "text",
+    "tell",
+    "telling",
+    "told",
+    "inform",
+    "informing",
+    "contact",
+    "contacting",
+    "call",
+    "calling",
+    "phone",
+    "phoning",
+    "ring",
+    "ringing",
+    "notify",
+    "notifying",
+    "alert",
+    "alerting",
+    "email",
+    "emailing",
+    "warn",
+    "update",
+    "involve",
+    "involving",
+    "approach",
+    "ask",
+    "message",
+    "text",
 }
 PREP_VERBS = {
-    "share", "sharing", "discuss", "discussing", "raise", "raising", "talk", "talking", "speak", "speaking",
-    "pass", "passing", "send", "sending", "give", "giving", "mention", "mentioning", "disclose", "disclosing",
-    "forward", "show", "hand", "escalate", "go", "check", "liaise", "consult", "flag", "post", "put", "write",
-    "refer", "referring", "report", "reporting", "tell", "telling", "told", "bring", "take", "present",
-    "chat", "chatting", "gossip", "vent", "explain", "reveal", "say",
+    "share",
+    "sharing",
+    "discuss",
+    "discussing",
+    "raise",
+    "raising",
+    "talk",
+    "talking",
+    "speak",
+    "speaking",
+    "pass",
+    "passing",
+    "send",
+    "sending",
+    "give",
+    "giving",
+    "mention",
+    "mentioning",
+    "disclose",
+    "disclosing",
+    "forward",
+    "show",
+    "hand",
+    "escalate",
+    "go",
+    "check",
+    "liaise",
+    "consult",
+    "flag",
+    "post",
+    "put",
+    "write",
+    "refer",
+    "referring",
+    "report",
+    "reporting",
+    "tell",
+    "telling",
+    "told",
+    "bring",
+    "take",
+    "present",
+    "chat",
+    "chatting",
+    "gossip",
+    "vent",
+    "explain",
+    "reveal",
+    "say",
 }
 PREPOSITIONS = {"to", "with", "in", "at", "on"}
 # a receiver after these words is what the message is about, not who hears it ("contact anyone about her son")
 ABOUT = {"about", "regarding", "concerning", "that", "whether", "what", "if", "how"}
 COMM_VERBS = DIRECT_VERBS | PREP_VERBS
-REQUEST_WORDS = {"asking", "asked", "asks", "wants", "wanted", "requested", "requesting", "request", "demanding",
-                 "demands", "demanded", "enquiring", "rang", "called", "phoned", "emailed", "keeps", "order",
-                 "turned", "visited", "messaged", "texted", "contacted", "insisting", "insists", "calling",
-                 "ringing", "phoning", "texting", "messaging", "emailing", "contacting", "enquired", "inquiring"}
-HARM_VERBS = {"hit", "hits", "hitting", "hurt", "hurts", "hurting", "abuse", "abuses", "abused", "abusing",
-              "attacked", "attacks", "attacking", "beat", "beats", "beating", "kicked", "kicks", "punched",
-              "punches", "slapped", "slaps", "takes", "took", "taking", "stole", "steals", "stealing",
-              "threatens", "threatened", "controls", "shouts", "pushed", "pushes", "assaulted", "touched",
-              "neglects", "neglected", "harmed", "harms", "raped", "exploits", "exploited", "grabbed", "bit"}
-CARE_NEED_WORDS = {"dementia", "alzheimer", "alzheimers", "disability", "disabilities", "resident",
-                   "residents", "patient", "needs", "autism", "autistic", "injury", "confused", "user"}
+REQUEST_WORDS = {
+    "asking",
+    "asked",
+    "asks",
+    "wants",
+    "wanted",
+    "requested",
+    "requesting",
+    "request",
+    "demanding",
+    "demands",
+    "demanded",
+    "enquiring",
+    "rang",
+    "called",
+    "phoned",
+    "emailed",
+    "keeps",
+    "order",
+    "turned",
+    "visited",
+    "messaged",
+    "texted",
+    "contacted",
+    "insisting",
+    "insists",
+    "calling",
+    "ringing",
+    "phoning",
+    "texting",
+    "messaging",
+    "emailing",
+    "contacting",
+    "enquired",
+    "inquiring",
+}
+HARM_VERBS = {
+    "hit",
+    "hits",
+    "hitting",
+    "hurt",
+    "hurts",
+    "hurting",
+    "abuse",
+    "abuses",
+    "abused",
+    "abusing",
+    "attacked",
+    "attacks",
+    "attacking",
+    "beat",
+    "beats",
+    "beating",
+    "kicked",
+    "kicks",
+    "punched",
+    "punches",
+    "slapped",
+    "slaps",
+    "takes",
+    "took",
+    "taking",
+    "stole",
+    "steals",
+    "stealing",
+    "threatens",
+    "threatened",
+    "controls",
+    "shouts",
+    "pushed",
+    "pushes",
+    "assaulted",
+    "touched",
+    "neglects",
+    "neglected",
+    "harmed",
+    "harms",
+    "raped",
+    "exploits",
+    "exploited",
+    "grabbed",
+    "bit",
+}
+CARE_NEED_WORDS = {
+    "dementia",
+    "alzheimer",
+    "alzheimers",
+    "disability",
+    "disabilities",
+    "resident",
+    "residents",
+    "patient",
+    "needs",
+    "autism",
+    "autistic",
+    "injury",
+    "confused",
+    "user",
+}
 PRONOUNS = {"him", "her", "them", "it", "this", "that"}
 
 
@@ -160,8 +382,12 @@ def add_placeholder_component(nlp: Any) -> None:
 
 def normalise(text: str) -> str:
     return (
-        text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-        .replace("\u2013", "-").replace("\u2014", "-")
+        text.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+        .replace("\u2013", "-")
+        .replace("\u2014", "-")
     )
 
 
@@ -193,7 +419,7 @@ class FactExtractor:
 
     def _window_back(self, doc: Any, start: int, limit: int) -> list[Any]:
         sent = doc[start].sent
-        out = []
+        out: list[Any] = []
         j = start - 1
         while j >= sent.start and len(out) < limit:
             tok = doc[j]
@@ -236,7 +462,8 @@ class FactExtractor:
             return text
         left = max(sent.start, start - 12)
         right = min(sent.end, end + 12)
-        return ("… " if left > sent.start else "") + doc[left:right].text + (" …" if right < sent.end else "")
+        middle: str = doc[left:right].text
+        return ("… " if left > sent.start else "") + middle + (" …" if right < sent.end else "")
 
     # --- main ------------------------------------------------------------------------------------------
 
@@ -265,7 +492,9 @@ class FactExtractor:
                 if cue.negated is None:
                     continue
                 value = cue.negated
-            found.append(Hit(cue.fact, value, start, end, cue.weak, self._snippet(doc, start, end), cue.explain))
+            found.append(
+                Hit(cue.fact, value, start, end, cue.weak, self._snippet(doc, start, end), cue.explain)
+            )
         # longest match first, then by position, so overlapping shorter matches can be dropped by callers
         found.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return found
@@ -299,19 +528,42 @@ def _fact(name: str, value: FactValue, evidence: str, explanation: str) -> Fact:
 
 
 AGE_UNITS = {"year", "years", "yr", "yrs", "yo", "y", "y/o"}
-NOT_AGE_NEXT = {"weeks", "week", "months", "month", "days", "day", "minutes", "hours", "times", "%", "percent",
-                "on", "out", "points", "pm", "am", "miles", "pounds", "£"}
+NOT_AGE_NEXT = {
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "days",
+    "day",
+    "minutes",
+    "hours",
+    "times",
+    "%",
+    "percent",
+    "on",
+    "out",
+    "points",
+    "pm",
+    "am",
+    "miles",
+    "pounds",
+    "£",
+}
 
 
 def _ages(doc: Any) -> list[tuple[int, int, str]]:
-    """(token index, age, evidence) for ages written as '15', 'a 12-year-old', '(15)', 'she's 14', 'aged 9'."""
+    """(token index, age, evidence) for ages like '15', 'a 12-year-old', '(15)', 'she's 14', 'aged 9'."""
     out: list[tuple[int, int, str]] = []
     for tok in doc:
         text = tok.lower_
         m = re.fullmatch(r"(\d{1,3})(yo|yrs?|y/o)?", text)
         if not m:
             m2 = re.fullmatch(r"(\d)0s", text)
-            if m2 and tok.i > 0 and doc[tok.i - 1].lower_ in {"her", "his", "their", "in", "early", "late", "mid"}:
+            if (
+                m2
+                and tok.i > 0
+                and doc[tok.i - 1].lower_ in {"her", "his", "their", "in", "early", "late", "mid"}
+            ):
                 out.append((tok.i, int(m2.group(1)) * 10, tok.sent.text.strip()))
             continue
         age = int(m.group(1))
@@ -330,7 +582,11 @@ def _ages(doc: Any) -> list[tuple[int, int, str]]:
             is_age = True
         if not is_age and prev == "(" and nxt and nxt[0] == ")":
             is_age = True
-        if not is_age and prev in {"is", "'s", "s", "turned", "turns", "just"} and prev2 not in {"score", "it"}:
+        if (
+            not is_age
+            and prev in {"is", "'s", "s", "turned", "turns", "just"}
+            and prev2 not in {"score", "it"}
+        ):
             is_age = not nxt or nxt[0] in {",", ".", "and", "?", "!", ")", "but", "now", "-", "years", "so"}
         if is_age:
             out.append((tok.i, age, tok.sent.text.strip()))
@@ -340,9 +596,11 @@ def _ages(doc: Any) -> list[tuple[int, int, str]]:
 RECIPIENT_EXCLUDE = {"social_care", "manager", "colleague", "police", "health", "school", "lado", "fire"}
 
 
-def _subject(doc: Any, hits: list[Hit], role_spans: list[Hit]) -> tuple[Subject | None, str, str, list[tuple[int, str, str]]]:
+def _subject(
+    doc: Any, hits: list[Hit], role_spans: list[Hit]
+) -> tuple[Subject | None, str, str, list[tuple[int, str, str]]]:
     """Return (subject, evidence, explanation, all person mentions)."""
-    inside_role = set()
+    inside_role: set[int] = set()
     for r in role_spans:
         if r.value in RECIPIENT_EXCLUDE:
             inside_role.update(range(r.start, r.end))
@@ -370,8 +628,10 @@ def _subject(doc: Any, hits: list[Hit], role_spans: list[Hit]) -> tuple[Subject 
         chosen = mentions[0]
     kind = chosen[1]
     value: Subject = "child" if kind == "child" else "unborn" if kind == "unborn" else "adult"
-    if value == "adult" and any(k == "unborn" for _, k, _ in mentions) and any(
-        doc[i].sent.text.strip().endswith("?") for i, k, _ in mentions if k == "unborn"
+    if (
+        value == "adult"
+        and any(k == "unborn" for _, k, _ in mentions)
+        and any(doc[i].sent.text.strip().endswith("?") for i, k, _ in mentions if k == "unborn")
     ):
         value = "unborn"
     explanation = {
@@ -467,8 +727,15 @@ def _abuser_care_needs(doc: Any, hits: list[Hit]) -> Hit | None:
                 break
             verb = verb.head
         if any(t.lower_ in CARE_NEED_WORDS for t in doers):
-            return Hit("abuser_care_needs", True, tok.i, tok.i + 1, False, tok.sent.text.strip(),
-                       "the person said to be causing harm has care and support needs of their own")
+            return Hit(
+                "abuser_care_needs",
+                True,
+                tok.i,
+                tok.i + 1,
+                False,
+                tok.sent.text.strip(),
+                "the person said to be causing harm has care and support needs of their own",
+            )
     return None
 
 
@@ -499,40 +766,44 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
                 if doc[j].like_num and doc[j].text.isdigit():
                     score = int(doc[j].text)
                     facts["high_risk_marac"] = _fact(
-                        "high_risk_marac", score >= 14, tok.sent.text.strip(),
+                        "high_risk_marac",
+                        score >= 14,
+                        tok.sent.text.strip(),
                         f"a DASH score of {score} is {'at or above' if score >= 14 else 'below'} the usual "
                         "MARAC threshold of 14",
                     )
                     break
 
-    # a child in the picture when the person discussed is an adult
-    if subject == "adult" and "others_at_risk" not in facts or (
-        subject == "adult" and facts.get("others_at_risk") and facts["others_at_risk"].value is False
-        and "no children" not in facts["others_at_risk"].evidence.lower()
-    ):
-        for i, kind, ev in mentions:
-            if kind in ("child", "unborn") and i > 0:
-                facts["others_at_risk"] = _fact(
-                    "others_at_risk", True, ev, "a child or unborn baby is also in the picture and may be at risk"
-                )
-                facts["child_involved"] = _fact("child_involved", True, ev, "a child is affected")
-                break
-    elif subject == "adult" and facts.get("others_at_risk") and facts["others_at_risk"].value is True:
-        if any(kind in ("child", "unborn") for _, kind, _ in mentions):
-            facts["child_involved"] = _fact("child_involved", True, facts["others_at_risk"].evidence,
-                                            "a child is affected")
+    # a child in the picture when the person discussed is an adult: a child may be at risk too
+    if subject == "adult":
+        risk = facts.get("others_at_risk")
+        children = [ev for i, kind, ev in mentions if kind in ("child", "unborn") and i > 0]
+        said_none = risk is not None and risk.value is False and "no children" in risk.evidence.lower()
+        if children and not said_none and (risk is None or risk.value is False):
+            facts["others_at_risk"] = _fact(
+                "others_at_risk",
+                True,
+                children[0],
+                "a child or unborn baby is also in the picture and may be at risk",
+            )
+            facts["child_involved"] = _fact("child_involved", True, children[0], "a child is affected")
+        elif children and risk is not None and risk.value is True:
+            facts["child_involved"] = _fact("child_involved", True, risk.evidence, "a child is affected")
 
     # staff implicated: a staff role in the same sentence as harm, not the asker describing themselves
     harmful = [h for h in hits if h.fact in ("harm_concern", "crime", "serious_crime") and h.value is True]
     if "staff_implicated" not in facts:
         for s in by_fact.get("staff_mention", []):
-            prev = " ".join(t.lower_ for t in doc[max(0, s.start - 3):s.start])
+            prev = " ".join(t.lower_ for t in doc[max(0, s.start - 3) : s.start])
             if re.search(r"\b(i|i'm|im|am|as)\b", prev):
                 continue
             sent = doc[s.start].sent
             if any(doc[h.start].sent == sent for h in harmful):
                 facts["staff_implicated"] = _fact(
-                    "staff_implicated", True, s.evidence, "a member of staff or volunteer is said to be involved"
+                    "staff_implicated",
+                    True,
+                    s.evidence,
+                    "a member of staff or volunteer is said to be involved",
                 )
                 break
 
@@ -567,36 +838,58 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
             "recipient", primary, evidence, labels.get(primary, f"the information would go to: {primary}")
         )
         facts["within_organisation"] = _fact(
-            "within_organisation", primary in ("manager", "colleague"), evidence,
-            "sharing would stay inside your organisation" if primary in ("manager", "colleague")
+            "within_organisation",
+            primary in ("manager", "colleague"),
+            evidence,
+            "sharing would stay inside your organisation"
+            if primary in ("manager", "colleague")
             else "sharing would go outside your organisation",
         )
         if len(names) > 1:
-            facts["other_recipients"] = _fact("other_recipients", ", ".join(names[1:]), evidence,
-                                              "other people or agencies mentioned as receivers")
+            facts["other_recipients"] = _fact(
+                "other_recipients",
+                ", ".join(names[1:]),
+                evidence,
+                "other people or agencies mentioned as receivers",
+            )
     if location:
-        facts["location_request"] = _fact("location_request", True, location[0].evidence,
-                                          location[0].explain)
+        facts["location_request"] = _fact("location_request", True, location[0].evidence, location[0].explain)
 
     # DBS referral duty: dismissal or removal linked to harm, or the DBS named as receiver
     if by_fact.get("dismissal") and (harmful or "dbs" in names):
         d = by_fact["dismissal"][0]
-        facts["dbs_referral"] = _fact("dbs_referral", True, d.evidence,
-                                      "someone was dismissed or removed from their role over harm or risk of harm")
+        facts["dbs_referral"] = _fact(
+            "dbs_referral",
+            True,
+            d.evidence,
+            "someone was dismissed or removed from their role over harm or risk of harm",
+        )
 
     # harm concern also follows from the stronger facts
     if "harm_concern" not in facts or facts["harm_concern"].value is False:
-        for name in ("immediate_danger", "serious_crime", "crime", "duress", "high_risk_marac", "staff_implicated",
-                     "serious_harm", "domestic_abuse"):
+        for name in (
+            "immediate_danger",
+            "serious_crime",
+            "crime",
+            "duress",
+            "high_risk_marac",
+            "staff_implicated",
+            "serious_harm",
+            "domestic_abuse",
+        ):
             if name in facts and facts[name].value is True:
-                facts["harm_concern"] = _fact("harm_concern", True, facts[name].evidence,
-                                              f"follows from: {facts[name].explanation}")
+                facts["harm_concern"] = _fact(
+                    "harm_concern", True, facts[name].evidence, f"follows from: {facts[name].explanation}"
+                )
                 break
     if "harm_concern" in facts:
         safeguarding = facts["harm_concern"].value is True
         facts["purpose"] = _fact(
-            "purpose", "safeguarding" if safeguarding else "support", facts["harm_concern"].evidence,
-            "sharing would be to protect someone from harm" if safeguarding
+            "purpose",
+            "safeguarding" if safeguarding else "support",
+            facts["harm_concern"].evidence,
+            "sharing would be to protect someone from harm"
+            if safeguarding
             else "no abuse, neglect or risk of harm is described: this is ordinary support",
         )
     else:

@@ -77,7 +77,9 @@ def parse_entries(data_dir: Path) -> tuple[dict[str, Entry], dict[str, str], lis
         items = raw.get("entries") if isinstance(raw, dict) else None
         if not isinstance(items, list) or (isinstance(raw, dict) and set(raw) - {"entries"}):
             problems.append(
-                Problem(level="error", file=path.name, id="-", message="expected a mapping with only 'entries'")
+                Problem(
+                    level="error", file=path.name, id="-", message="expected a mapping with only 'entries'"
+                )
             )
             continue
         for index, item in enumerate(items):
@@ -90,7 +92,9 @@ def parse_entries(data_dir: Path) -> tuple[dict[str, Entry], dict[str, str], lis
             if entry.id in entries:
                 problems.append(
                     Problem(
-                        level="error", file=path.name, id=entry.id,
+                        level="error",
+                        file=path.name,
+                        id=entry.id,
                         message=f"duplicate id (also in {files[entry.id]})",
                     )
                 )
@@ -150,34 +154,48 @@ class KnowledgeBase:
         problems = list(self._load_problems)
         for cid in self.contract_ids:
             if cid not in self.entries:
-                problems.append(Problem(level="error", file="contract_ids.txt", id=cid, message="contract id missing"))
+                problems.append(
+                    Problem(level="error", file="contract_ids.txt", id=cid, message="contract id missing")
+                )
         known = set(self.known_sources)
         present = {p.name for p in sources_dir.glob("*.txt")} if sources_dir else None
         for entry in self.entries.values():
             file = self.files.get(entry.id, "?")
             for rel in entry.related:
                 if rel not in self.entries:
-                    problems.append(Problem(level="error", file=file, id=entry.id, message=f"dangling related id {rel}"))
+                    problems.append(
+                        Problem(level="error", file=file, id=entry.id, message=f"dangling related id {rel}")
+                    )
                 if rel == entry.id:
-                    problems.append(Problem(level="error", file=file, id=entry.id, message="relates to itself"))
+                    problems.append(
+                        Problem(level="error", file=file, id=entry.id, message="relates to itself")
+                    )
             for ref in entry.sources:
                 if ref.file not in known:
                     problems.append(
-                        Problem(level="error", file=file, id=entry.id, message=f"unknown source file {ref.file}")
+                        Problem(
+                            level="error", file=file, id=entry.id, message=f"unknown source file {ref.file}"
+                        )
                     )
                 elif present is not None and ref.file not in present:
                     problems.append(
                         Problem(
-                            level="error", file=file, id=entry.id,
+                            level="error",
+                            file=file,
+                            id=entry.id,
                             message=f"source file {ref.file} not found in {sources_dir}",
                         )
                     )
             if entry.id.startswith("case.") and entry.verdict is None:
-                problems.append(Problem(level="error", file=file, id=entry.id, message="worked example without verdict"))
+                problems.append(
+                    Problem(level="error", file=file, id=entry.id, message="worked example without verdict")
+                )
             if entry.is_stale(today):
                 problems.append(
                     Problem(
-                        level="warning", file=file, id=entry.id,
+                        level="warning",
+                        file=file,
+                        id=entry.id,
                         message=f"past review date {entry.review_due.isoformat()} "
                         f"(last reviewed {entry.reviewed.isoformat()})",
                     )

@@ -221,8 +221,19 @@ class Advice(BaseModel):
         """The JSON object of ``canishare ask --json`` (the caller adds ``redacted``)."""
         data = self.model_dump(mode="json")
         keys = (
-            "verdict", "inform", "rules", "facts", "follow_up", "handoff_recommended", "summary",
-            "citations", "steps", "recipients", "lawful_basis", "explanation", "decision",
+            "verdict",
+            "inform",
+            "rules",
+            "facts",
+            "follow_up",
+            "handoff_recommended",
+            "summary",
+            "citations",
+            "steps",
+            "recipients",
+            "lawful_basis",
+            "explanation",
+            "decision",
         )
         return {key: data[key] for key in keys}
 

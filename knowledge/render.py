@@ -85,8 +85,9 @@ def render_text(advice: Advice) -> str:
     if advice.citations:
         out += ["", "Based on:"]
         for c in advice.citations:
-            stale = (f" - last reviewed {c.reviewed.strftime('%B %Y')}, past its review date"
-                     if c.stale else "")
+            stale = (
+                f" - last reviewed {c.reviewed.strftime('%B %Y')}, past its review date" if c.stale else ""
+            )
             out.append(f"- {c.title} ({c.source}, {c.section}){stale}")
     if advice.signposting:
         out += ["", "Contacts:"]
