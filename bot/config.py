@@ -6,6 +6,7 @@ Nothing else in the project reads ``os.environ``: everything that needs configur
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Annotated
 
@@ -105,6 +106,11 @@ class Settings(BaseSettings):
     @property
     def backup_lead_list(self) -> tuple[Lead, ...]:
         return parse_leads(self.backup_leads)
+
+    @property
+    def placeholder_key_bytes(self) -> bytes:
+        """A fixed-length key for the placeholder digests, whatever length of secret was configured."""
+        return hashlib.sha256(self.placeholder_key.get_secret_value().encode()).digest()
 
     def is_lead(self, platform: str, user_id: str) -> bool:
         return Lead(platform, user_id) in set(self.lead_list) | set(self.backup_lead_list)

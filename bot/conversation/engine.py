@@ -75,7 +75,7 @@ class Engine:
         self.advisor = advisor
         self.queue = queue
         self.now = now
-        self.key = settings.placeholder_key.get_secret_value().encode()
+        self.key = settings.placeholder_key_bytes
 
     # -- entry points: each always answers --
 

@@ -98,7 +98,7 @@ class HandoffQueue:
         self.settings = settings
         self.db = db
         self.redactor = redactor
-        self.key = settings.placeholder_key.get_secret_value().encode()
+        self.key = settings.placeholder_key_bytes
 
     # -- opening (inside the engine's transaction, so the case and the "sent" reply commit together) --
 
