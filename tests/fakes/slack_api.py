@@ -31,10 +31,11 @@ class Call:
     params: dict[str, Any]
     raw: str  # the request body as sent, to check nothing identifying went out
     status: int  # what the fake answered
+    response: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        return self.status == 200
+        return self.status == 200 and bool(self.response.get("ok"))
 
 
 @dataclass
@@ -105,16 +106,17 @@ class FakeSlackAPI:
         with self.lock:
             queued = self.failures.get(method) or []
             failure = queued.pop(0) if queued else None
-            status = failure.status if failure and failure.status != 200 else 200
-            self.calls.append(Call(method, params, raw, status))
-        if failure is not None:
-            if failure.status == 429:
+            if failure is None:
+                status, answer, headers = 200, self._answer(method, params), {}
+            elif failure.status == 429:
+                status, answer = 429, {"ok": False, "error": "ratelimited"}
                 headers = {"Retry-After": str(failure.retry_after or 1)}
-                return JSONResponse({"ok": False, "error": "ratelimited"}, status_code=429, headers=headers)
-            if failure.status != 200:
-                return JSONResponse({"ok": False, "error": "internal_error"}, status_code=failure.status)
-            return JSONResponse({"ok": False, "error": failure.error or "invalid_arguments"})
-        return JSONResponse(self._answer(method, params))
+            elif failure.status != 200:
+                status, answer, headers = failure.status, {"ok": False, "error": "internal_error"}, {}
+            else:  # Slack's usual refusal: HTTP 200 with ok false
+                status, answer, headers = 200, {"ok": False, "error": failure.error or "invalid_arguments"}, {}
+            self.calls.append(Call(method, params, raw, status, answer))
+        return JSONResponse(answer, status_code=status, headers=headers)
 
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":

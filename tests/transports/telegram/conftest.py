@@ -71,7 +71,8 @@ class ScriptedAdvisor:
             question = FollowUp(id=AGE_QUESTION_ID, question="How old is the person you are worried about?",
                                 choices=[Choice(value=UNDER_18, label="Under 18"),
                                          Choice(value="adult", label="18 or over")])
-            return ScriptedAdvice(verdict="seek_advice", inform="unless_unsafe", follow_up=[question], **common)
+            return ScriptedAdvice(verdict="seek_advice", inform="unless_unsafe", follow_up=[question],
+                                  **common)
         steps = [f"Step {i}: " + "talk it through with your lead, record what you decided and why. " * 3
                  for i in range(1, 60)] if LONG_MARK in text else ["Talk to your safeguarding lead."]
         if AGE_QUESTION_ID in state.answers:
