@@ -104,7 +104,7 @@ class PersonNameRecognizer(Recognizer):
         return None
 
     def _foreign_lowercase(self, ctx: Context, w: Word) -> bool:
-        """A lowercase word with letters English does not use ("jerković", "guðgeir"), not in the dictionary."""
+        """A lowercase word with non-English letters ("jerković", "guðgeir"), not in the dictionary."""
         return (
             w.lower
             and len(w.low) > 3

@@ -19,7 +19,7 @@ class PostcodeRecognizer(PatternRecognizer):
         rf"\b{_UK}\b"
         r"|(?<=[^\W\d_] )(?P<after_town>\d{4,5})\b(?![\d.,:/%-])"
         r"|\b(?:zip|zip\s*code|post\s*code|postal\s*code|postcode)\s*(?:is|:)?\s*"
-        r"(?P<value>[A-Z0-9]*\d[A-Z0-9]*(?:[ -][A-Z0-9]*\d[A-Z0-9]*)?)\b",
+        r"(?P<value>[A-Z0-9]*\d[A-Z0-9]*(?:[ -](?:[A-Z0-9]*\d[A-Z0-9]*|(?-i:[A-Z]{2})))?)\b",
         re.IGNORECASE,
     )
     explanation = "a UK postcode (BS 7666 shape)"

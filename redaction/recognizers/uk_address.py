@@ -8,11 +8,12 @@ from redaction.lexicon import word_set
 from redaction.recognizer import Recognizer
 from redaction.spans import Candidate
 
+# "22 ", "41A ", "7-9 ", "Flat 7, 22 ", "flat 4 ", "Flat 9, ": the number part before a street name.
 _NUMBER = re.compile(
-    r"(?:(?:flat|apartment|apt|unit|room|no)\.?\s*\d+[a-z]?\s*,?\s*)?\d{1,4}[a-z]?(?:\s*-\s*\d{1,4})?,?\s+$",
+    r"(?:(?:flat|apartment|apt|unit|room|no)\.?\s*\d+[a-z]?(?:\s*,?\s*\d{1,4}[a-z]?)?"
+    r"|\d{1,4}[a-z]?(?:\s*-\s*\d{1,4})?),?\s+$",
     re.IGNORECASE,
 )
-_FLAT = re.compile(r"(?:flat|apartment|apt|unit)\.?\s*\d+[a-z]?\s*,?\s+$", re.IGNORECASE)
 # Counted things that can sit between a number and a street-type word without being an address
 # ("2 years close to...").
 _QUANTITIES = word_set(
@@ -21,7 +22,7 @@ _QUANTITIES = word_set(
     women boys girls pounds miles metres floors stairs
     """
 )
-_JOINERS = frozenset(("y", "yr", "of", "the", "upon", "on", "in", "le", "de", "la", "st"))
+_JOINERS = frozenset(("y", "yr", "of", "the", "upon", "le", "de", "la", "st"))
 
 
 class UkAddressRecognizer(Recognizer):
@@ -69,7 +70,7 @@ class UkAddressRecognizer(Recognizer):
             k -= 1
             if cand.low == "the":
                 break
-        while body and body[0].low in _JOINERS:
+        while body and body[0].low in _JOINERS and not (body[0].text == "The" and kind.low in lex.house_words):
             body.pop(0)
         if not body:
             return None
@@ -78,9 +79,6 @@ class UkAddressRecognizer(Recognizer):
         number = _NUMBER.search(before)
         if number:
             return start - (len(before) - number.start()), kind.end, True
-        flat = _FLAT.search(before)
-        if flat:
-            return start - (len(before) - flat.start()), kind.end, True
         # Without a number, only a capitalised name counts ("Melton Road", not "down the road").
         if kind.capitalised and all(b.capitalised or b.low in _JOINERS for b in body):
             if kind.low in lex.house_words and not re.search(

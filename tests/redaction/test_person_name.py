@@ -1,0 +1,55 @@
+import pytest
+
+from redaction.recognizers.person_name import PersonNameRecognizer
+
+# (message, names that must be found exactly)
+MATCH = [
+    ("Can I tell them that Jessie Carter (15) has", ["Jessie Carter"]),
+    ("Molly's mum Stacey Hewitt is", ["Molly", "Stacey Hewitt"]),
+    ("Mr Trevor Bailey, 2 Orchard Way", ["Mr Trevor Bailey"]),
+    ("tasha told me her dad wayne hits her mum", ["tasha", "wayne"]),
+    ("the lady mrs appiah has no food", ["mrs appiah"]),
+    ("MARGARET OYELARAN fell at home", ["MARGARET OYELARAN"]),
+    ("Marie-Claire Dubois rang", ["Marie-Claire Dubois"]),
+    ("Liam O'Connor was found", ["Liam O'Connor"]),
+    ("Can I discuss Grandad Ted's memory", ["Grandad Ted"]),
+    ("my neighbour big dave shouts", ["dave"]),
+    ("Can I add Precious Mensah's details", ["Precious Mensah"]),
+    ("her son Will is scared", ["Will"]),
+    ("told me Hope was crying", ["Hope"]),
+    ("she said Jade and Rose were there", ["Jade", "Rose"]),
+    ("Agata Kowalska has bruises", ["Agata Kowalska"]),
+    ("Maika van de Noort is here", ["Maika van de Noort"]),
+    ("What's your last name? Magnusson", ["Magnusson"]),
+    ("follow up with eva nowakowska soon", ["eva nowakowska"]),
+    ("guðgeir bergsveinsson called", ["guðgeir bergsveinsson"]),
+]
+NO_MATCH = [
+    "Will you tell the GP?",
+    "I hope she is safe and will rise above it",
+    "the price rose and grace was shown",
+    "her mum and stepdad told the social worker",
+    "Adult Social Care and the Home Office",
+    "she lives in Leicester with her nan",
+    "her uncle says the police came",
+    "She has dementia and ADHD.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MATCH)
+def test_finds_names_in_every_form(find, text: str, expected: list[str]) -> None:
+    assert find(PersonNameRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize("text", NO_MATCH)
+def test_keeps_words_roles_and_places(find, text: str) -> None:
+    assert find(PersonNameRecognizer(), text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Is there a better song? Murphy and Marrero were engineers.", ["Murphy", "Marrero"])],
+)
+def test_model_tags_help_with_surnames_that_are_words(find_with_model, text: str, expected: list[str]) -> None:
+    assert find_with_model(PersonNameRecognizer(), text) == expected
