@@ -102,7 +102,8 @@ class FakeTelegramAPI:
 
     async def _endpoint(self, request: Request) -> JSONResponse:
         if request.path_params["token"] != self.token:
-            return JSONResponse({"ok": False, "error_code": 401, "description": "Unauthorized"}, status_code=401)
+            body = {"ok": False, "error_code": 401, "description": "Unauthorized"}
+            return JSONResponse(body, status_code=401)
         method = request.path_params["method"]
         params = await _params(request)
         with self.lock:

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.storage.models import AuditEvent, Case, Delivery, utcnow
+from redaction import Redactor
 from tests.fakes.telegram_api import Call, FakeTelegramAPI
 from tests.transports.telegram.conftest import (
     LEAD,
@@ -21,7 +22,6 @@ from tests.transports.telegram.conftest import (
     telegram_settings,
 )
 from tests.transports.telegram.helpers import WITH_IDENTIFIERS, assert_no_identifiers, count
-from redaction import Redactor
 
 BACKUP_LEAD = 5002
 
@@ -84,7 +84,8 @@ def test_the_whole_case_on_each_database(bot_on_each_database: Bot) -> None:
     assert edit.chat_id == str(LEADS_CHAT) and edit.params["message_id"] == str(card.result["message_id"])
     assert f"tg://user?id={LEAD}" in edit.text and "Held by" in edit.text
     assert [b["callback_data"] for b in edit.buttons] == [f"close:{ref}"]
-    bot.api.wait_for(lambda cs: any("picked up your question" in c.text for c in cs if c.chat_id == str(VOLUNTEER)))
+    bot.api.wait_for(lambda cs: any("picked up your question" in c.text
+                                    for c in cs if c.chat_id == str(VOLUNTEER)))
 
     # The lead's reply to the card reaches the volunteer, redacted.
     reply_to(bot, LEAD, card, "Thanks. Please ask Tom Smith's mum to ring 07700 900123 today.")
@@ -208,5 +209,6 @@ def test_reminders_go_to_the_group_and_escalations_to_the_backup_lead(bot_with_b
     [reminder] = [c for c in calls if "still waiting" in c.text]
     assert reminder.chat_id == str(LEADS_CHAT) and reminder.buttons[0]["callback_data"] == f"claim:{ref}"
     [escalation] = [c for c in calls if c.chat_id == str(BACKUP_LEAD)]
-    assert escalation.text.startswith(f"Case {ref}") and escalation.buttons[0]["callback_data"] == f"claim:{ref}"
+    assert escalation.text.startswith(f"Case {ref}")
+    assert escalation.buttons[0]["callback_data"] == f"claim:{ref}"
     assert_no_identifiers(bot.api)

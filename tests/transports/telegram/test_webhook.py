@@ -30,7 +30,10 @@ def test_the_right_secret_is_accepted_and_answered(bot: Bot) -> None:
     assert len(bot.to(VOLUNTEER)) == 1
 
 
-@pytest.mark.parametrize("body", [b"{not json", b"[1, 2]", b'{"message": {}}', b'{"update_id": "7"}', b"\xff\xfe"])
+BAD_BODIES = [b"{not json", b"[1, 2]", b'{"message": {}}', b'{"update_id": "7"}', b"\xff\xfe"]
+
+
+@pytest.mark.parametrize("body", BAD_BODIES)
 def test_malformed_bodies_get_400(bot: Bot, body: bytes) -> None:
     response = bot.client.post(f"{bot.url}/telegram/webhook", content=body,
                                headers={"X-Telegram-Bot-Api-Secret-Token": SECRET,
@@ -67,7 +70,8 @@ def test_a_duplicate_update_id_is_answered_once(bot: Bot) -> None:
 def test_a_429_from_telegram_is_retried_after_retry_after(bot: Bot) -> None:
     bot.api.fail("sendMessage", times=1, status=429, retry_after=1)
 
-    response = bot.post(load_update("private_message", text="Can I tell the school nurse?", user_id=VOLUNTEER))
+    update = load_update("private_message", text="Can I tell the school nurse?", user_id=VOLUNTEER)
+    response = bot.post(update)
 
     assert response.status_code == 200
     calls = bot.to(VOLUNTEER)
