@@ -114,10 +114,12 @@ class Advisor:
                     missing.append(f"{rule.id}: {cid}")
         for entry in [*self.table.override_facts, *self.table.fact_citations]:
             missing += [f"{entry.fact}: {c}" for c in entry.cite if c not in self.kb.entries]
+        if self.table.rules[-1].when or self.table.rules[-1].any_of:
+            missing.append(f"the last rule ({self.table.rules[-1].id}) must have no conditions")
         asks = {f.id for f in self.table.follow_ups}
         missing += [f"{r.id}: follow-up {a}" for r in self.table.rules for a in r.ask if a not in asks]
         if missing:
-            raise KnowledgeError("decisions.yaml: unknown ids: " + ", ".join(missing))
+            raise KnowledgeError("decisions.yaml: " + ", ".join(missing))
 
     # --- the engine ------------------------------------------------------------------------------------
 

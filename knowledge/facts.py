@@ -322,7 +322,7 @@ def compile_pattern(text: str, sets: dict[str, list[str]]) -> list[dict[str, Any
         word = raw[:-1] if optional else raw
         spec: dict[str, Any]
         if word.startswith("*") and word[1:].isdigit():
-            tokens.append({"IS_PUNCT": False, "OP": f"{{0,{word[1:]}}}"})
+            tokens.append({"TEXT": {"NOT_IN": [".", "?", "!", ";", ":"]}, "OP": f"{{0,{word[1:]}}}"})
             continue
         if word == "#":
             spec = {"LIKE_NUM": True}
@@ -439,6 +439,15 @@ class FactExtractor:
         if start >= 2 and doc[start - 1].lower_ == "one" and doc[start - 2].lower_ == "no":
             return True
         if self.has_parser:
+            # "don't have a warrant": the negation sits on the verb that governs the cue's noun
+            for tok in doc[start:end]:
+                head = tok.head
+                if (
+                    not start <= head.i < end
+                    and tok.dep_ in ("dobj", "attr", "oprd")
+                    and any(c.dep_ == "neg" for c in head.children)
+                ):
+                    return True
             for tok in doc[start:end]:
                 for c in tok.children:
                     if c.dep_ == "neg" and not start <= c.i < end and tok.pos_ in ("VERB", "AUX", "ADJ"):

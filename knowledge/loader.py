@@ -27,13 +27,23 @@ def package_data() -> Path:
     return Path(__file__).resolve().parent / "data"
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML without implicit timestamps: dates stay strings so pydantic validates them per entry."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except OSError as exc:
         raise KnowledgeError(f"{path}: cannot read: {exc}") from exc
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         raise KnowledgeError(f"{path}: not valid YAML: {exc}") from exc
 
 

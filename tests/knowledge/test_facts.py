@@ -1,0 +1,144 @@
+"""Fact extraction on redacted text: tables of phrasing, negation and hedging, with placeholders."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import Advisor
+from knowledge.facts import compile_pattern
+from knowledge.models import FactValue, KnowledgeError
+
+pytestmark = pytest.mark.model
+
+
+def fact(advisor: Advisor, text: str, name: str) -> FactValue | None:
+    found = advisor.facts(text)
+    return found[name].value if name in found else None
+
+
+SUBJECT = [
+    ("[PERSON_1] is 15 and has scratches on her arms.", "child"),
+    ("A 12-year-old told me her dad hits her mum.", "child"),
+    ("[PERSON_1] (15) said her uncle touched her.", "child"),
+    ("she's 14 and sleeping at her boyfriend's", "child"),
+    ("A lady in her 80s lives with [PERSON_2].", "adult"),
+    ("A client with capacity was hit by her husband. Their 3-year-old was there.", "adult"),
+    ("[PERSON_1] is pregnant. Can I refer the unborn baby to children's social care?", "unborn"),
+    ("A 30 year old man told me he is struggling.", "adult"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBJECT)
+def test_subject(advisor: Advisor, text: str, expected: str) -> None:
+    assert fact(advisor, text, "subject") == expected
+
+
+CONSENT = [
+    ("She doesn't want me to tell anyone.", "refused"),
+    ("he says dont tell anyone", "refused"),
+    ("[PERSON_1] refused to let me contact her GP.", "refused"),
+    ("She has agreed to a referral.", "given"),
+    ("He isn't happy for me to share it.", "refused"),
+    ("I haven't asked her yet.", "not_asked"),
+    ("She hasn't been asked.", "not_asked"),
+    ("Can I share it without asking [PERSON_1] first?", "not_asked"),
+    ("Should I get the parents' agreement before contacting social care?", "not_asked"),
+    ("A man told me his son takes his money.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONSENT)
+def test_consent(advisor: Advisor, text: str, expected: str | None) -> None:
+    assert fact(advisor, text, "consent") == expected
+
+
+CAPACITY = [
+    ("A client who has capacity told me.", "has"),
+    ("A woman with full capacity said no.", "has"),
+    ("He lacks capacity to manage money.", "lacks"),
+    ("She doesn't have capacity for this decision.", "lacks"),
+    ("She no longer has capacity.", "lacks"),
+    ("I'm not sure she has capacity any more.", "in_doubt"),
+    ("He might lack capacity.", "in_doubt"),
+    ("She may be losing capacity.", "in_doubt"),
+    ("He was assessed as having capacity but his capacity may have changed.", "in_doubt"),
+    ("A man told me he is struggling.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CAPACITY)
+def test_capacity(advisor: Advisor, text: str, expected: str | None) -> None:
+    assert fact(advisor, text, "capacity") == expected
+
+
+BOOLEANS = [
+    ("immediate_danger", "A man is attacking someone upstairs right now.", True),
+    ("immediate_danger", "He's going to kill himself and has a rope.", True),
+    ("immediate_danger", "She is not in immediate danger.", False),
+    ("immediate_danger", "She was attacked last week.", None),
+    ("immediate_danger", "Her partner is being violent at the moment.", True),
+    ("harm_concern", "There are no concerns about abuse or neglect.", False),
+    ("harm_concern", "She has bruises on her arms.", True),
+    ("harm_concern", "She doesn't want a referral but he hits her.", True),
+    ("others_at_risk", "Nobody else is at risk.", False),
+    ("others_at_risk", "Her two grandchildren live with them.", True),
+    ("others_at_risk", "The flat is a fire risk to the neighbours.", True),
+    ("crime", "There's no crime involved.", False),
+    ("crime", "Her nephew has been stealing from her.", True),
+    ("duress", "He threatens to put him in a home if he refuses.", True),
+    ("duress", "Her partner controls all her money.", True),
+    ("staff_implicated", "One of our support workers took money from a resident's purse.", True),
+    ("staff_implicated", "I'm a volunteer and a resident told me her son hits her.", None),
+    ("legal_authority", "A solicitor has a court order for the records.", True),
+    ("legal_authority", "The police don't have a warrant.", False),
+    ("high_risk_marac", "She scored 16 on the DASH.", True),
+    ("high_risk_marac", "She scored 8 on the DASH.", False),
+    ("high_risk_marac", "She doesn't meet the MARAC threshold.", False),
+    ("abuser_care_needs", "A resident with dementia hit another resident.", True),
+    ("abuser_care_needs", "A resident with dementia was hit by a visitor.", None),
+    ("volunteer", "im a volunteer at the food bank", True),
+    ("confidentiality_promise", "She asked me to promise not to tell anyone.", True),
+    ("escalation", "My manager hasn't acted on the concern I raised.", True),
+    ("anonymous_advice", "Can I get advice without giving his name?", True),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), BOOLEANS)
+def test_boolean_facts(advisor: Advisor, name: str, text: str, expected: bool | None) -> None:
+    assert fact(advisor, text, name) is expected
+
+
+RECIPIENTS = [
+    ("Can I raise this with her social worker?", "social_care"),
+    ("Can I pass the footage to the police?", "police"),
+    ("Can I tell a client's son about her care?", "family"),
+    ("Can I discuss a family we work with in supervision with my manager?", "manager"),
+    ("Can I tell the hostel manager about his depression?", "other_service"),
+    ("The ex-partner of a woman in our refuge is asking which town she moved to. Can I tell him?", "abuser"),
+    ("A 12-year-old told me her dad hits her. Can I tell her dad I know?", "abuser"),
+    ("Her grandfather is curious about what happened. Can I tell him?", "curious"),
+    ("Can I tell my own friend about the case over dinner?", "curious"),
+    ("Can I contact anyone about her son taking her money?", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECIPIENTS)
+def test_recipient(advisor: Advisor, text: str, expected: str | None) -> None:
+    assert fact(advisor, text, "recipient") == expected
+
+
+def test_placeholders_are_single_opaque_tokens(advisor: Advisor) -> None:
+    doc = advisor.extractor.parse("[PERSON_1] told [PERSON_2] at [ADDRESS_1] that [ORG_1] knows.")
+    assert [t.text for t in doc][:3] == ["[PERSON_1]", "told", "[PERSON_2]"]
+    assert "PERSON" not in {t.text for t in doc}
+
+
+def test_facts_carry_the_redacted_snippet_as_evidence(advisor: Advisor) -> None:
+    found = advisor.facts("[PERSON_1] lacks capacity. Her son [PERSON_2] takes her pension.")
+    assert "[PERSON_1] lacks capacity" in found["capacity"].evidence
+    assert found["capacity"].explanation
+
+
+def test_pattern_language_rejects_unknown_sets() -> None:
+    with pytest.raises(KnowledgeError, match="@nosuchset"):
+        compile_pattern("a @nosuchset", {})
