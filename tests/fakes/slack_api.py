@@ -61,10 +61,19 @@ class FakeSlackAPI:
 
     # -- control --
 
-    def fail_next(self, method: str, status: int = 429, *, retry_after: int | None = 1, times: int = 1,
-                  error: str | None = None) -> None:
+    def fail_next(
+        self,
+        method: str,
+        status: int = 429,
+        *,
+        retry_after: int | None = 1,
+        times: int = 1,
+        error: str | None = None,
+    ) -> None:
         with self.lock:
-            self.failures.setdefault(method, []).extend(Failure(status, retry_after, error) for _ in range(times))
+            self.failures.setdefault(method, []).extend(
+                Failure(status, retry_after, error) for _ in range(times)
+            )
 
     def successful(self, method: str, predicate: Callable[[Call], bool] = lambda c: True) -> list[Call]:
         with self.lock:
@@ -78,15 +87,23 @@ class FakeSlackAPI:
         with self.lock:
             return "\n".join(c.raw for c in self.calls)
 
-    def wait_for(self, method: str, predicate: Callable[[Call], bool] = lambda c: True, *, count: int = 1,
-                 timeout: float = 15.0) -> list[Call]:
+    def wait_for(
+        self,
+        method: str,
+        predicate: Callable[[Call], bool] = lambda c: True,
+        *,
+        count: int = 1,
+        timeout: float = 15.0,
+    ) -> list[Call]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             found = self.successful(method, predicate)
             if len(found) >= count:
                 return found
             time.sleep(0.05)
-        raise AssertionError(f"expected {count} successful {method} call(s), got {len(self.successful(method, predicate))}")
+        raise AssertionError(
+            f"expected {count} successful {method} call(s), got {len(self.successful(method, predicate))}"
+        )
 
     # -- the server --
 
@@ -114,21 +131,36 @@ class FakeSlackAPI:
             elif failure.status != 200:
                 status, answer, headers = failure.status, {"ok": False, "error": "internal_error"}, {}
             else:  # Slack's usual refusal: HTTP 200 with ok false
-                status, answer, headers = 200, {"ok": False, "error": failure.error or "invalid_arguments"}, {}
+                status, answer, headers = (
+                    200,
+                    {"ok": False, "error": failure.error or "invalid_arguments"},
+                    {},
+                )
             self.calls.append(Call(method, params, raw, status, answer))
         return JSONResponse(answer, status_code=status, headers=headers)
 
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
-            return {"ok": True, "url": "https://example.slack.com/", "team": "Test", "user": "canishare",
-                    "team_id": "T0001", "user_id": BOT_USER, "bot_id": "B0001"}
+            return {
+                "ok": True,
+                "url": "https://example.slack.com/",
+                "team": "Test",
+                "user": "canishare",
+                "team_id": "T0001",
+                "user_id": BOT_USER,
+                "bot_id": "B0001",
+            }
         if method == "conversations.open":
             users = str(params.get("users", ""))
             return {"ok": True, "channel": {"id": "D" + users.split(",")[0]}}
         if method in ("chat.postMessage", "chat.update"):
             ts = params.get("ts") or f"1700000000.{next(self._ts):06d}"
-            return {"ok": True, "channel": params.get("channel"), "ts": ts,
-                    "message": {"text": params.get("text", ""), "ts": ts}}
+            return {
+                "ok": True,
+                "channel": params.get("channel"),
+                "ts": ts,
+                "message": {"text": params.get("text", ""), "ts": ts},
+            }
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
         if method in ("views.publish", "views.open"):
@@ -140,8 +172,9 @@ class FakeSlackAPI:
             sock.bind(("127.0.0.1", 0))
             self.port = int(sock.getsockname()[1])
         app = Starlette(routes=[Route("/api/{method}", self._endpoint, methods=["GET", "POST"])])
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_config=None, lifespan="off",
-                                access_log=False)
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=self.port, log_config=None, lifespan="off", access_log=False
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="fake-slack-api", daemon=True)
         self._thread.start()

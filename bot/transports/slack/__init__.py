@@ -12,6 +12,7 @@ from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from starlette.requests import Request
 from starlette.responses import Response
 
+from bot.handoff.notify import Notifier
 from bot.runtime import Runtime
 from bot.transports.slack.app import build_app, build_client
 from bot.transports.slack.deps import SlackDeps
@@ -21,7 +22,7 @@ log = logging.getLogger("canishare.slack")
 
 
 class SlackTransport:
-    platform = "slack"
+    platform: str = "slack"
 
     def __init__(self, runtime: Runtime, *, socket_mode: bool = False) -> None:
         settings = runtime.services.settings
@@ -30,7 +31,8 @@ class SlackTransport:
         self.deps = SlackDeps(runtime, self.client)
         self.app = build_app(settings, self.client, self.deps, socket_mode=socket_mode)
         self.handler = AsyncSlackRequestHandler(self.app)
-        self.notifier = SlackNotifier(self.client)
+        # Typed as the protocol: web.Transport declares a settable ``notifier: Notifier``.
+        self.notifier: Notifier = SlackNotifier(self.client)
 
     async def handle(self, request: Request) -> Response:
         response = await self.handler.handle(request)

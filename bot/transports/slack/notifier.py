@@ -27,7 +27,7 @@ PERMANENT_ERRORS = frozenset({
 
 
 class SlackNotifier:
-    platform = "slack"
+    platform: str = "slack"
 
     def __init__(self, client: AsyncWebClient) -> None:
         self.client = client

@@ -49,8 +49,9 @@ class Server:
     def __init__(self, settings: Settings, services: Services) -> None:
         self.port = _free_port()
         app = create_app(settings, services=services, transports=[create_transport], jobs_interval=3600)
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_config=None, lifespan="on",
-                                access_log=False)
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=self.port, log_config=None, lifespan="on", access_log=False
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, name="canishare-app", daemon=True)
 
@@ -81,21 +82,32 @@ class Slack:
         self.http = httpx.Client(timeout=10)
         self._ids = 0
 
-    def post(self, body: str, content_type: str, *, timestamp: int | None = None, sign: bool = True,
-             signature: str | None = None, headers: dict[str, str] | None = None) -> httpx.Response:
+    def post(
+        self,
+        body: str,
+        content_type: str,
+        *,
+        timestamp: int | None = None,
+        sign: bool = True,
+        signature: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
         sent = {"Content-Type": content_type, **(headers or {})}
         if sign:
             ts = str(timestamp if timestamp is not None else int(time.time()))
             sent["X-Slack-Request-Timestamp"] = ts
-            sent["X-Slack-Signature"] = signature or self.verifier.generate_signature(timestamp=ts, body=body)
+            computed = self.verifier.generate_signature(timestamp=ts, body=body)
+            assert computed is not None
+            sent["X-Slack-Signature"] = signature or computed
         return self.http.post(f"{self.url}/slack/events", content=body.encode(), headers=sent)
 
     def event(self, payload: dict[str, Any], **kwargs: Any) -> httpx.Response:
         return self.post(json.dumps(payload), "application/json", **kwargs)
 
     def interaction(self, payload: dict[str, Any], **kwargs: Any) -> httpx.Response:
-        return self.post(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded",
-                         **kwargs)
+        return self.post(
+            urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded", **kwargs
+        )
 
     def command(self, fields: dict[str, Any], **kwargs: Any) -> httpx.Response:
         return self.post(urlencode(fields), "application/x-www-form-urlencoded", **kwargs)
@@ -106,8 +118,15 @@ class Slack:
 
     # -- the fixtures, filled in --
 
-    def dm(self, text: str, *, user: str = "UASKER1", channel: str = "DASKER1", event_id: str | None = None,
-           **kwargs: Any) -> httpx.Response:
+    def dm(
+        self,
+        text: str,
+        *,
+        user: str = "UASKER1",
+        channel: str = "DASKER1",
+        event_id: str | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
         payload = fixture("event_message_im")
         payload["event_id"] = event_id or self.next_id()
         payload["event"].update(text=text, user=user, channel=channel)
@@ -116,11 +135,14 @@ class Slack:
     def thread_reply(self, text: str, thread_ts: str, *, user: str = "ULEAD1") -> httpx.Response:
         payload = fixture("event_thread_reply")
         payload["event_id"] = self.next_id()
-        payload["event"].update(text=text, thread_ts=thread_ts, user=user, channel=LEADS_CHANNEL,
-                                ts=f"{time.time():.6f}")
+        payload["event"].update(
+            text=text, thread_ts=thread_ts, user=user, channel=LEADS_CHANNEL, ts=f"{time.time():.6f}"
+        )
         return self.event(payload)
 
-    def click(self, action_id: str, value: str, *, user: str, channel: str, message_ts: str) -> httpx.Response:
+    def click(
+        self, action_id: str, value: str, *, user: str, channel: str, message_ts: str
+    ) -> httpx.Response:
         payload = fixture("block_actions")
         payload["user"]["id"] = user
         payload["channel"]["id"] = channel
@@ -156,8 +178,7 @@ def slack_settings(database_url: str, fake: FakeSlackAPI, **overrides: object) -
 
 @pytest.fixture
 def services(sqlite_url: str, fake_slack: FakeSlackAPI, redactor: Redactor) -> Services:
-    return build_services(slack_settings(sqlite_url, fake_slack), redactor=redactor,
-                          advisor=StubAdvisor())  # type: ignore[arg-type]
+    return build_services(slack_settings(sqlite_url, fake_slack), redactor=redactor, advisor=StubAdvisor())  # type: ignore[arg-type]
 
 
 @pytest.fixture

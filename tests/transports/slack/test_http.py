@@ -25,7 +25,7 @@ def to(channel: str) -> Any:
 
 def texts_of(call: Call) -> str:
     """Everything a person would read in a message: the fallback and every text in its blocks."""
-    return call.params.get("text", "") + "\n" + json.dumps(call.params.get("blocks") or [])
+    return str(call.params.get("text", "")) + "\n" + json.dumps(call.params.get("blocks") or [])
 
 
 def settle(seconds: float = 1.0) -> None:
@@ -52,7 +52,9 @@ def handed_off(slack: Slack, fake: FakeSlackAPI) -> tuple[str, str]:
 # -- asking --
 
 
-def test_a_dm_is_answered_in_block_kit_and_no_identifier_reaches_slack(slack: Slack, fake_slack: FakeSlackAPI) -> None:
+def test_a_dm_is_answered_in_block_kit_and_no_identifier_reaches_slack(
+    slack: Slack, fake_slack: FakeSlackAPI
+) -> None:
     response = slack.dm(QUESTION)
     assert response.status_code == 200
     answer = fake_slack.wait_for("chat.postMessage", to("DASKER1"))[0]
@@ -83,19 +85,28 @@ def test_plain_text_commands_work_in_a_dm(slack: Slack, fake_slack: FakeSlackAPI
     assert "Starting a new question" in texts_of(fresh)
 
 
-def test_follow_up_questions_are_buttons_and_a_click_answers_them(slack: Slack, fake_slack: FakeSlackAPI) -> None:
+def test_follow_up_questions_are_buttons_and_a_click_answers_them(
+    slack: Slack, fake_slack: FakeSlackAPI
+) -> None:
     slack.dm("ask me about a neighbour")
     question = fake_slack.wait_for("chat.postMessage", to("DASKER1"))[0]
     buttons = [e for b in question.params["blocks"] if b["type"] == "actions" for e in b["elements"]]
     assert [b["value"] for b in buttons] == ["fu:age:child", "fu:age:adult", "handoff"]
     assert "Is the person under 18?" in texts_of(question)
-    slack.click(buttons[0]["action_id"], buttons[0]["value"], user="UASKER1", channel="DASKER1",
-                message_ts="1700000000.000001")
+    slack.click(
+        buttons[0]["action_id"],
+        buttons[0]["value"],
+        user="UASKER1",
+        channel="DASKER1",
+        message_ts="1700000000.000001",
+    )
     answer = fake_slack.wait_for("chat.postMessage", to("DASKER1"), count=2)[1]
     assert answer.params["blocks"][0]["text"]["text"] == "Share now"
 
 
-def test_a_mention_is_answered_in_a_thread_with_a_note_about_dms(slack: Slack, fake_slack: FakeSlackAPI) -> None:
+def test_a_mention_is_answered_in_a_thread_with_a_note_about_dms(
+    slack: Slack, fake_slack: FakeSlackAPI
+) -> None:
     payload = fixture("event_app_mention")
     payload["event"]["text"] = "<@UBOT> can I tell the GP what Jane Smith told me?"
     assert slack.event(payload).status_code == 200
@@ -107,7 +118,9 @@ def test_a_mention_is_answered_in_a_thread_with_a_note_about_dms(slack: Slack, f
     assert fake_slack.successful("conversations.open")[0].params["users"] == "UASKER2"
 
 
-def test_the_slash_command_acks_privately_and_answers_in_the_dm(slack: Slack, fake_slack: FakeSlackAPI) -> None:
+def test_the_slash_command_acks_privately_and_answers_in_the_dm(
+    slack: Slack, fake_slack: FakeSlackAPI
+) -> None:
     fields = fixture("slash_command")
     fields["text"] = "Can I share that Jane Smith's dad drinks?"
     response = slack.command(fields)
@@ -154,7 +167,10 @@ def test_handoff_posts_a_card_with_claim_in_the_leads_channel(slack: Slack, fake
 
 def test_only_a_configured_lead_can_claim(slack: Slack, fake_slack: FakeSlackAPI, services: Services) -> None:
     ts, ref = handed_off(slack, fake_slack)
-    assert slack.click("lead:claim", ref, user="UNOTLEAD", channel=LEADS_CHANNEL, message_ts=ts).status_code == 200
+    assert (
+        slack.click("lead:claim", ref, user="UNOTLEAD", channel=LEADS_CHANNEL, message_ts=ts).status_code
+        == 200
+    )
     refusal = fake_slack.wait_for("chat.postEphemeral")[0]
     assert refusal.params["user"] == "UNOTLEAD" and refusal.params["channel"] == LEADS_CHANNEL
     assert "Only the configured safeguarding leads" in refusal.params["text"]
@@ -182,23 +198,29 @@ def test_thread_replies_go_both_ways_redacted_and_close_produces_the_record(
     slack.click("lead:claim", ref, user="ULEAD1", channel=LEADS_CHANNEL, message_ts=ts)
     fake_slack.wait_for("chat.update")
 
-    assert slack.thread_reply("Please ask Jane Smith's school to ring me on 07700 900456.", ts).status_code == 200
-    relay = fake_slack.wait_for("chat.postMessage",
-                                lambda c: to("DASKER1")(c) and "Safeguarding lead (case" in texts_of(c))[0]
+    assert (
+        slack.thread_reply("Please ask Jane Smith's school to ring me on 07700 900456.", ts).status_code
+        == 200
+    )
+    relay = fake_slack.wait_for(
+        "chat.postMessage", lambda c: to("DASKER1")(c) and "Safeguarding lead (case" in texts_of(c)
+    )[0]
     assert "[PERSON_1]" in texts_of(relay)
     assert "900456" not in fake_slack.all_raw() and "Jane" not in fake_slack.all_raw()
     shown_to_lead = fake_slack.wait_for("chat.postEphemeral")[0]
     assert shown_to_lead.params["user"] == "ULEAD1" and "[PERSON_1]" in shown_to_lead.params["text"]
 
     slack.dm("Thanks, <!channel> I will & the school knows")
-    in_thread = fake_slack.wait_for("chat.postMessage",
-                                    lambda c: to(LEADS_CHANNEL)(c) and c.params.get("thread_ts") == ts)[0]
+    in_thread = fake_slack.wait_for(
+        "chat.postMessage", lambda c: to(LEADS_CHANNEL)(c) and c.params.get("thread_ts") == ts
+    )[0]
     assert "&lt;!channel&gt;" in texts_of(in_thread) and "&amp;" in texts_of(in_thread)
     assert "<!channel>" not in fake_slack.all_raw()
 
     slack.thread_reply("close Referred to children's social care", ts)
-    closed = fake_slack.wait_for("chat.postMessage",
-                                 lambda c: to("DASKER1")(c) and "has closed case" in texts_of(c))[0]
+    closed = fake_slack.wait_for(
+        "chat.postMessage", lambda c: to("DASKER1")(c) and "has closed case" in texts_of(c)
+    )[0]
     assert "Referred to children" in texts_of(closed) and "Decision record" in texts_of(closed)
     final = fake_slack.wait_for("chat.update", count=2)[-1]
     assert "Closed by <@ULEAD1>" in texts_of(final) and "lead:close" not in json.dumps(final.params["blocks"])
@@ -214,10 +236,13 @@ def test_close_from_the_card_asks_for_an_outcome_in_a_modal(slack: Slack, fake_s
     submission["view"]["state"]["values"]["outcome"]["outcome_text"]["value"] = "   "
     empty = slack.interaction(submission)
     assert empty.status_code == 200 and empty.json()["response_action"] == "errors"
-    submission["view"]["state"]["values"]["outcome"]["outcome_text"]["value"] = "Shared with the GP, Jane told"
+    submission["view"]["state"]["values"]["outcome"]["outcome_text"]["value"] = (
+        "Shared with the GP, Jane told"
+    )
     assert slack.interaction(submission).status_code == 200
-    closed = fake_slack.wait_for("chat.postMessage",
-                                 lambda c: to("DASKER1")(c) and "has closed case" in texts_of(c))[0]
+    closed = fake_slack.wait_for(
+        "chat.postMessage", lambda c: to("DASKER1")(c) and "has closed case" in texts_of(c)
+    )[0]
     assert "[PERSON_1] told" in texts_of(closed)
     assert "Closed by <@ULEAD1>" in texts_of(fake_slack.wait_for("chat.update")[0])
 
@@ -232,15 +257,20 @@ def test_close_from_the_card_asks_for_an_outcome_in_a_modal(slack: Slack, fake_s
 
 def test_a_retried_event_is_answered_once(slack: Slack, fake_slack: FakeSlackAPI) -> None:
     first = slack.dm(QUESTION, event_id="EvRETRY0001")
-    retry = slack.dm(QUESTION, event_id="EvRETRY0001",
-                     headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    retry = slack.dm(
+        QUESTION,
+        event_id="EvRETRY0001",
+        headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"},
+    )
     assert first.status_code == 200 and retry.status_code == 200
     fake_slack.wait_for("chat.postMessage", to("DASKER1"))
     settle(1.5)
     assert len(fake_slack.successful("chat.postMessage", to("DASKER1"))) == 1
 
 
-def test_unsigned_bad_and_stale_requests_get_401_and_do_nothing(slack: Slack, fake_slack: FakeSlackAPI) -> None:
+def test_unsigned_bad_and_stale_requests_get_401_and_do_nothing(
+    slack: Slack, fake_slack: FakeSlackAPI
+) -> None:
     payload = fixture("event_message_im")
     body = json.dumps(payload)
     assert slack.post(body, "application/json", sign=False).status_code == 401
