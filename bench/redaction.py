@@ -100,7 +100,9 @@ def figures(scorer: ModuleType, rows: list[Any], outs: list[str]) -> dict[str, A
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--no-presidio", action="store_true", help="skip the Presidio comparison")
     parser.add_argument("--misses", action="store_true", help="list every leaked identifier")
     args = parser.parse_args()
@@ -120,7 +122,9 @@ def main() -> None:
         return [r.text for r in redactor.redact_many(texts)]
 
     print(f"model {DEFAULT_MODEL}, loaded in {load_s:.1f} s\n")
-    print(f"{'corpus':<28}{'system':<10}{'recall':>8}{'leaks':>7}{'kept phr':>10}{'words kept':>12}{'msg/s':>9}")
+    print(
+        f"{'corpus':<28}{'system':<10}{'recall':>8}{'leaks':>7}{'kept phr':>10}{'words kept':>12}{'msg/s':>9}"
+    )
     all_texts: list[str] = []
     ours_out: dict[str, list[str]] = {}
     for name, corpus_rows in rows.items():
@@ -140,9 +144,11 @@ def main() -> None:
     ours_lat = latencies_ms(lambda t: redactor.redact(t).text, all_texts)
     ours_rss = peak_rss_mb()
 
-    print(f"\nours: {ours_rate:.0f} msg/s over {len(all_texts)} messages (batched); single message "
-          f"p50 {percentile(ours_lat, 50):.2f} ms, p95 {percentile(ours_lat, 95):.2f} ms; "
-          f"peak RSS {ours_rss:.0f} MB")
+    print(
+        f"\nours: {ours_rate:.0f} msg/s over {len(all_texts)} messages (batched); single message "
+        f"p50 {percentile(ours_lat, 50):.2f} ms, p95 {percentile(ours_lat, 95):.2f} ms; "
+        f"peak RSS {ours_rss:.0f} MB"
+    )
 
     other = None if args.no_presidio else presidio()
     if other is None:
@@ -161,8 +167,10 @@ def main() -> None:
         )
     _, presidio_rate = timed_batch(lambda ts: [run_presidio(t) for t in ts], all_texts)
     presidio_lat = latencies_ms(run_presidio, all_texts)
-    print(f"\npresidio: {presidio_rate:.0f} msg/s; single message p50 {percentile(presidio_lat, 50):.2f} ms, "
-          f"p95 {percentile(presidio_lat, 95):.2f} ms")
+    print(
+        f"\npresidio: {presidio_rate:.0f} msg/s; single message p50 {percentile(presidio_lat, 50):.2f} ms, "
+        f"p95 {percentile(presidio_lat, 95):.2f} ms"
+    )
     print(f"throughput ratio ours/presidio: {ours_rate / presidio_rate:.2f}x")
 
 

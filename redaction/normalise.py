@@ -122,11 +122,16 @@ def _clusters(text: str) -> list[tuple[int, int]]:
 
 
 def _unspoof(text: str) -> str:
-    """Map look-alikes only inside runs that are mixed with Latin letters or made only of look-alikes.
+    """Map look-alikes inside words mixed with Latin letters ("Jоhn" with a Cyrillic "о"), and words made
+    only of look-alikes when the message is mostly Latin ("Јоѕе" in an English sentence).
 
-    A genuine Greek or Cyrillic word ("Λευκωσία") is left alone; "Jоhn" with a Cyrillic "о" is not.
-    Each replacement is one character for one, so offsets do not move.
+    A genuine Greek or Cyrillic word ("Λευκωσία", "Москва" in Russian text) is left alone. Each replacement
+    is one character for one, so offsets do not move.
     """
+    if not any(ch in _LOOKALIKES for ch in text):
+        return text
+    latin = sum(1 for ch in text if "a" <= ch.lower() <= "z")
+    mostly_latin = latin > sum(1 for ch in text if ch.isalpha()) - latin
 
     def fix(match: re.Match[str]) -> str:
         run = match.group()
@@ -134,7 +139,7 @@ def _unspoof(text: str) -> str:
             return run
         has_latin = any("a" <= ch.lower() <= "z" for ch in run)
         only_lookalikes = all(ch in _LOOKALIKES for ch in run)
-        return run.translate(_HOMOGLYPHS) if has_latin or only_lookalikes else run
+        return run.translate(_HOMOGLYPHS) if has_latin or (only_lookalikes and mostly_latin) else run
 
     return _LETTER_RUN.sub(fix, text)
 

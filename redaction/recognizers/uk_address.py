@@ -70,7 +70,8 @@ class UkAddressRecognizer(Recognizer):
             k -= 1
             if cand.low == "the":
                 break
-        while body and body[0].low in _JOINERS and not (body[0].text == "The" and kind.low in lex.house_words):
+        house_name = kind.low in lex.house_words
+        while body and body[0].low in _JOINERS and not (body[0].text == "The" and house_name):
             body.pop(0)
         if not body:
             return None

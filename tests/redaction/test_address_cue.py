@@ -5,10 +5,19 @@ from redaction.recognizers.address_cue import AddressCueRecognizer
 MATCH = [
     ("Billing address: 28245 Puruntie 82 Apt. 595 LAPPEENRANTA", "28245 Puruntie 82 Apt. 595 LAPPEENRANTA"),
     ("please send a new one to 14 Crown Street Suite 321 LONDON? I am", "14 Crown Street Suite 321 LONDON"),
-    ("Please return to Unit 4719 Box 7394 DPO AP 70942 in case of an issue.", "Unit 4719 Box 7394 DPO AP 70942"),
+    (
+        "Please return to Unit 4719 Box 7394 DPO AP 70942 in case of an issue.",
+        "Unit 4719 Box 7394 DPO AP 70942",
+    ),
     ("she lives at 7 Elm Grove and her kids are alone", "7 Elm Grove"),
 ]
-NO_MATCH = ["she lives at home with mum", "he is at school", "lives at Leicester", "is at risk", "moved to Nan's"]
+NO_MATCH = [
+    "she lives at home with mum",
+    "he is at school",
+    "lives at Leicester",
+    "is at risk",
+    "moved to Nan's",
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), MATCH)

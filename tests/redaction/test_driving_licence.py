@@ -2,7 +2,10 @@ import pytest
 
 from redaction.recognizers.driving_licence import DrivingLicenceRecognizer
 
-MATCH = [("licence MORGA753116SM9IJ please", "MORGA753116SM9IJ"), ("SMITH801234AB1CD 35", "SMITH801234AB1CD 35")]
+MATCH = [
+    ("licence MORGA753116SM9IJ please", "MORGA753116SM9IJ"),
+    ("SMITH801234AB1CD 35", "SMITH801234AB1CD 35"),
+]
 NO_MATCH = ["MORGAN is here", "ABCDE123", "she is 15"]
 
 

@@ -2,7 +2,10 @@ import pytest
 
 from redaction.recognizers.journey_place import JourneyPlaceRecognizer
 
-MATCH = [("Hamid (16) arrived from Calais last week", "Calais"), ("she was trafficked to Great Yarmouth", "Great Yarmouth")]
+MATCH = [
+    ("Hamid (16) arrived from Calais last week", "Calais"),
+    ("she was trafficked to Great Yarmouth", "Great Yarmouth"),
+]
 NO_MATCH = ["he came from Syria in 2019", "she lives in Leicester", "a referral from Children's Services"]
 
 

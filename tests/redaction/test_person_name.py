@@ -51,5 +51,7 @@ def test_keeps_words_roles_and_places(find, text: str) -> None:
     ("text", "expected"),
     [("Is there a better song? Murphy and Marrero were engineers.", ["Murphy", "Marrero"])],
 )
-def test_model_tags_help_with_surnames_that_are_words(find_with_model, text: str, expected: list[str]) -> None:
+def test_model_tags_help_with_surnames_that_are_words(
+    find_with_model, text: str, expected: list[str]
+) -> None:
     assert find_with_model(PersonNameRecognizer(), text) == expected
