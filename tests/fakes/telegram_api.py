@@ -67,6 +67,7 @@ class FakeTelegramAPI:
     failures: dict[str, Failure] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
     port: int = 0
+    updates: list[dict[str, Any]] = field(default_factory=list)  # what getUpdates hands out (polling)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1001))
     _server: uvicorn.Server | None = None
     _thread: threading.Thread | None = None
@@ -142,6 +143,10 @@ class FakeTelegramAPI:
             if params.get("reply_markup"):
                 message["reply_markup"] = params["reply_markup"]
             return message
+        if method == "getUpdates":
+            offset = int(params.get("offset") or 0)
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+            return list(self.updates)
         return True  # answerCallbackQuery, setMyCommands, deleteWebhook, sendChatAction, ...
 
     # -- lifecycle --

@@ -11,7 +11,7 @@ import contextlib
 import logging
 import signal
 
-from bot.app import build_services
+from bot.app import Services, build_services
 from bot.config import Settings
 from bot.handoff.notify import Dispatcher
 from bot.logs import configure_logging
@@ -32,24 +32,27 @@ async def _jobs(runtime: Runtime, interval: float) -> None:
             await asyncio.wait_for(runtime.stopping.wait(), timeout=interval)
 
 
-async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
+async def serve(settings: Settings, stop: asyncio.Event | None = None, *, services: Services | None = None,
+                poll_interval: float = 0.0) -> None:
     """Poll until ``stop`` is set (or SIGINT/SIGTERM), then finish in-flight work and close."""
     if settings.telegram_bot_token is None:
         raise SystemExit("CANISHARE_TELEGRAM_BOT_TOKEN is not set")
-    services = await asyncio.to_thread(build_services, settings)
+    services = services or await asyncio.to_thread(build_services, settings)
     runtime = Runtime(services)
     transport = TelegramTransport(runtime, polling=True)
     application = transport.application
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
+    signals = []
     for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # not the main thread
             loop.add_signal_handler(sig, stop.set)
+            signals.append(sig)
     await transport.start()
     await application.start()
     updater = application.updater
     assert updater is not None  # built with polling=True
-    await updater.start_polling(allowed_updates=ALLOWED_UPDATES)
+    await updater.start_polling(allowed_updates=ALLOWED_UPDATES, poll_interval=poll_interval)
     dispatcher = Dispatcher(services.db, {transport.platform: transport.notifier})
     background = [
         asyncio.create_task(dispatcher.run_forever(runtime.stopping), name="dispatcher"),
@@ -67,6 +70,8 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
         await asyncio.gather(*background, return_exceptions=True)
         await transport.stop()
         services.db.dispose()
+        for sig in signals:
+            loop.remove_signal_handler(sig)
 
 
 def run(settings: Settings) -> None:
