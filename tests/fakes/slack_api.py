@@ -51,6 +51,7 @@ class FakeSlackAPI:
     failures: dict[str, list[Failure]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
     port: int = 0
+    socket_url: str | None = None  # what apps.connections.open hands out (Socket Mode tests)
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _server: uvicorn.Server | None = None
     _thread: threading.Thread | None = None
@@ -140,6 +141,12 @@ class FakeSlackAPI:
         return JSONResponse(answer, status_code=status, headers=headers)
 
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        if method == "apps.connections.open":
+            return (
+                {"ok": True, "url": self.socket_url}
+                if self.socket_url
+                else {"ok": False, "error": "not_allowed"}
+            )
         if method == "auth.test":
             return {
                 "ok": True,
