@@ -67,7 +67,7 @@ class OrganisationRecognizer(Recognizer):
             and ctx.between(words[k], words[k + 1]) in (" ", "-", "'s ", "’s ", ", ", " & ")
         ):
             cand = words[k]
-            if cand.capitalised and cand.low not in ("the", "a", "an", "i"):
+            if cand.capitalised and cand.low not in lex.stop_words:
                 first = k
                 if (
                     cand.low not in lex.org_words

@@ -136,7 +136,10 @@ class PersonNameRecognizer(Recognizer):
 
     def _is_title(self, w: Word, nxt: Word | None, ctx: Context) -> bool:
         lex = ctx.lexicon
-        if w.low not in lex.titles or nxt is None or w.upper:
+        if w.low not in lex.titles or nxt is None:
+            return False
+        if w.upper and not (lex.is_name(nxt.low) and nxt.upper):
+            # "MS" is also multiple sclerosis; in capitals, a title needs a known name after it.
             return False
         if w.low in _WORDY_TITLES and not w.capitalised:
             return False
@@ -234,6 +237,11 @@ class PersonNameRecognizer(Recognizer):
             return False
         if w.low in lex.street_types or w.low in lex.org_words or w.low in lex.house_words:
             return False
+        if w.upper:
+            # In text typed in capitals the tagger calls everything a proper noun; trust the word lists.
+            if w.low in lex.stop_words or w.low in _AFTER_NAME:
+                return False
+            return lex.is_name(w.low) or not lex.is_word(w.low)
         return lex.is_name(w.low) or not lex.is_word(w.low) or w.tag in ("NNP", "NNPS")
 
     def _lower_surname(self, ctx: Context, w: Word) -> bool:

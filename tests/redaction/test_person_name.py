@@ -10,6 +10,8 @@ MATCH = [
     ("tasha told me her dad wayne hits her mum", ["tasha", "wayne"]),
     ("the lady mrs appiah has no food", ["mrs appiah"]),
     ("MARGARET OYELARAN fell at home", ["MARGARET OYELARAN"]),
+    ("MRS JESSIE CARTER RANG ABOUT HER SON KYLE", ["MRS JESSIE CARTER", "KYLE"]),
+    ("JORDAN SAID HIS STEPDAD DARREN LOCKS HIM IN", ["JORDAN", "DARREN"]),
     ("Marie-Claire Dubois rang", ["Marie-Claire Dubois"]),
     ("Liam O'Connor was found", ["Liam O'Connor"]),
     ("Can I discuss Grandad Ted's memory", ["Grandad Ted"]),
@@ -33,6 +35,7 @@ NO_MATCH = [
     "she lives in Leicester with her nan",
     "her uncle says the police came",
     "She has dementia and ADHD.",
+    "SHE HAS MS AND LIVES ALONE",
 ]
 
 
