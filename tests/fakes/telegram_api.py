@@ -113,11 +113,11 @@ class FakeTelegramAPI:
             failure = self.failures.get(method)
             if failure is not None and failure.times > 0:
                 failure.times -= 1
-                body: dict[str, Any] = {"ok": False, "error_code": failure.status,
+                error: dict[str, Any] = {"ok": False, "error_code": failure.status,
                                         "description": failure.description}
                 if failure.retry_after is not None:
-                    body["parameters"] = {"retry_after": failure.retry_after}
-                return JSONResponse(body, status_code=failure.status)
+                    error["parameters"] = {"retry_after": failure.retry_after}
+                return JSONResponse(error, status_code=failure.status)
             result = call.result = self._result(method, params)
         return JSONResponse({"ok": True, "result": result})
 

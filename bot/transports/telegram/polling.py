@@ -37,7 +37,8 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None, *, servic
     """Poll until ``stop`` is set (or SIGINT/SIGTERM), then finish in-flight work and close."""
     if settings.telegram_bot_token is None:
         raise SystemExit("CANISHARE_TELEGRAM_BOT_TOKEN is not set")
-    services = services or await asyncio.to_thread(build_services, settings)
+    if services is None:
+        services = await asyncio.to_thread(build_services, settings)
     runtime = Runtime(services)
     transport = TelegramTransport(runtime, polling=True)
     application = transport.application

@@ -21,6 +21,7 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.config import Settings
+from bot.handoff.notify import Notifier
 from bot.runtime import Runtime
 from bot.transports.telegram.handlers import Handlers
 from bot.transports.telegram.notifier import TelegramNotifier
@@ -65,7 +66,7 @@ def build_application(settings: Settings, *, polling: bool = False) -> TelegramA
 
 
 class TelegramTransport:
-    platform = "telegram"
+    platform: str = "telegram"
 
     def __init__(self, runtime: Runtime, *, polling: bool = False) -> None:
         settings = runtime.services.settings
@@ -75,7 +76,8 @@ class TelegramTransport:
         self.handlers = Handlers(runtime, settings.telegram_leads_chat)
         self.application.add_handlers(self.handlers.table())
         self.application.add_error_handler(self.handlers.on_error)
-        self.notifier = TelegramNotifier(self.application.bot)
+        # Typed as the protocol: web.Transport declares ``notifier: Notifier``.
+        self.notifier: Notifier = TelegramNotifier(self.application.bot)
         secret = settings.telegram_webhook_secret
         self._secret = secret.get_secret_value().encode() if secret is not None else None
         self._initialized = False

@@ -10,8 +10,9 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,7 @@ class ScriptedAdvisor:
 
     def advise(self, text: str, state: AdviceState) -> Advice:
         citation = Citation(id="gp.golden_rules.rule_1", title="Golden rule 1", source="HM Government",
-                            section="Rule 1", reviewed="2026-01-01", stale=False)  # type: ignore[arg-type]
+                            section="Rule 1", reviewed=date(2026, 1, 1), stale=False)
         common: dict[str, Any] = {
             "asked": text, "rules": [citation.id], "citations": [citation],
             "facts": [Fact(name="age", value=state.answers.get(AGE_QUESTION_ID, "unknown"), evidence="",
@@ -155,7 +156,7 @@ class Bot:
         return self.api.sent(method, chat_id)
 
 
-def _serve(settings: Settings, api: FakeTelegramAPI, redactor: Redactor) -> Iterator[Bot]:
+def _serve(settings: Settings, api: FakeTelegramAPI, redactor: Redactor) -> Generator[Bot, None, None]:
     services = build_services(settings, redactor=redactor, advisor=ScriptedAdvisor())  # type: ignore[arg-type]
     app = create_app(settings, services=services, transports=[create_transport], jobs_interval=3600)
     port = free_port()
