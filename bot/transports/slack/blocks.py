@@ -149,9 +149,11 @@ def reply_messages(reply: Reply, *, note: str | None = None) -> list[SlackMessag
             blocks += sections(f"*{escape(reply.question)}*")
             fallback = reply.question
         else:
-            lead = advice.decision or advice.summary
-            if lead:
-                blocks += sections(escape(lead))
+            # ``decision`` is the decision table's rule id, for records; the summary is the sentence.
+            if advice.summary:
+                blocks += sections(escape(advice.summary))
+            if advice.recipients:
+                blocks += sections("*Share with:* " + escape("; ".join(advice.recipients)))
             if advice.steps:
                 blocks += sections("*What to do*\n" + "\n".join(f"• {escape(s)}" for s in advice.steps))
             inform = INFORM_LINES.get(advice.inform)
