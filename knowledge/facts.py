@@ -39,7 +39,6 @@ NEGATIONS = {
     "deny",
     "denies",
     "denied",
-    "lacks",
 }
 HEDGES = {
     "might",
@@ -96,6 +95,19 @@ URGENCY = {
     "line",
     "still",
 }
+STRONG_URGENCY = (
+    "right now",
+    "as we speak",
+    "at the moment",
+    "tonight",
+    "currently",
+    "happening now",
+    "this minute",
+    "immediately",
+    "help!",
+    "still there",
+    "still here",
+)
 PAST = {"yesterday", "ago", "last", "previously", "earlier", "used", "past", "once", "before", "history"}
 # verbs whose object is the receiver ("tell her son") and verbs that take it after "to"/"with"
 DIRECT_VERBS = {
@@ -672,6 +684,8 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
         if tok.lower_ not in COMM_VERBS:
             continue
         nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        if tok.lower_ == "let" and "know" not in {t.lower_ for t in doc[tok.i + 1 : tok.i + 8]}:
+            continue
         if nxt in {"me", "us"}:  # "she told me ...": the asker is the one being told
             continue
         sent = tok.sent
@@ -828,6 +842,8 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     for role, hit in recipients:
         if role == "family" and _is_agent_of_harm(doc, hit):
             role = "abuser"
+        elif role == "family" and hit.start > 0 and doc[hit.start - 1].lower_ == "my":
+            role = "curious"  # the asker's own relative has no role in the person's care
         if role not in names:
             names.append(role)
             evidence = evidence or hit.evidence
@@ -874,6 +890,24 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
             "someone was dismissed or removed from their role over harm or risk of harm",
         )
 
+    # harm described as happening right now, in the same sentence as a strong urgency phrase
+    if "immediate_danger" not in facts:
+        for h in hits:
+            if h.fact not in ("harm_concern", "serious_crime", "serious_harm") or h.weak:
+                continue
+            if h.value is not True:
+                continue
+            sent = doc[h.start].sent
+            words = [t.lower_ for t in sent]
+            joined = " ".join(words)
+            if set(words) & PAST:
+                continue
+            if any(u in joined for u in STRONG_URGENCY):
+                facts["immediate_danger"] = _fact(
+                    "immediate_danger", True, h.evidence, "harm is described as happening right now"
+                )
+                break
+
     # harm concern also follows from the stronger facts
     if "harm_concern" not in facts or facts["harm_concern"].value is False:
         for name in (
@@ -891,6 +925,15 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
                     "harm_concern", True, facts[name].evidence, f"follows from: {facts[name].explanation}"
                 )
                 break
+    # asking to tell a safeguarding agency is itself a safeguarding purpose, unless harm was ruled out
+    agency = names[0] if names else None
+    if "harm_concern" not in facts and agency in ("social_care", "police", "lado", "marac"):
+        facts["harm_concern"] = _fact(
+            "harm_concern",
+            True,
+            evidence,
+            f"you want to raise it with {agency.replace('_', ' ')}, a safeguarding route",
+        )
     if "harm_concern" in facts:
         safeguarding = facts["harm_concern"].value is True
         facts["purpose"] = _fact(
