@@ -212,3 +212,37 @@ def test_reminders_go_to_the_group_and_escalations_to_the_backup_lead(bot_with_b
     assert escalation.text.startswith(f"Case {ref}")
     assert escalation.buttons[0]["callback_data"] == f"claim:{ref}"
     assert_no_identifiers(bot.api)
+
+
+def test_leads_can_list_open_cases_and_chatter_in_the_group_is_ignored(bot: Bot) -> None:
+    ref, _card = hand_off(bot)
+    before = len(bot.api.sent("sendMessage", LEADS_CHAT))
+
+    chatter = "Morning all, is this Tom Smith again?"
+    bot.post(load_update("group_message", chat_id=LEADS_CHAT, user_id=LEAD, text=chatter))
+    assert len(bot.api.sent("sendMessage", LEADS_CHAT)) == before
+
+    bot.post(load_update("group_command", chat_id=LEADS_CHAT, user_id=LEAD, text="/cases", command_length=6))
+    assert f"Case {ref}: open" in bot.api.sent("sendMessage", LEADS_CHAT)[-1].text
+
+    bot.post(load_update("group_command", chat_id=LEADS_CHAT, user_id=NOT_A_LEAD, text="/cases",
+                         command_length=6))
+    assert "Only the configured safeguarding leads" in bot.api.sent("sendMessage", LEADS_CHAT)[-1].text
+
+
+def test_a_backup_lead_can_claim_and_answer_from_their_private_chat(bot_with_backup: Bot) -> None:
+    bot = bot_with_backup
+    ref, _card = hand_off(bot)
+    bot.services.queue.run_due(now=utcnow() + timedelta(hours=3))
+    calls = bot.api.wait_for(lambda cs: any(c.chat_id == str(BACKUP_LEAD) for c in cs))
+    [escalation] = [c for c in calls if c.chat_id == str(BACKUP_LEAD)]
+
+    bot.post(load_update("private_callback", user_id=BACKUP_LEAD, data=f"claim:{ref}",
+                         message_id=escalation.result["message_id"]))
+    bot.post(load_update("private_reply", user_id=BACKUP_LEAD, text="I have this one.",
+                         reply_to=escalation.result["message_id"], reply_to_text=escalation.result["text"]))
+
+    relayed = bot.api.wait_for(lambda cs: any("Safeguarding lead (case" in c.text for c in cs))
+    assert [c.chat_id for c in relayed if "Safeguarding lead (case" in c.text] == [str(VOLUNTEER)]
+    with bot.services.db.session() as session:
+        assert session.scalars(select(Case.claimed_by)).one() == f"telegram:{BACKUP_LEAD}"
