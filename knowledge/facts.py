@@ -275,9 +275,15 @@ HARM_VERBS = {
     "exploits",
     "exploited",
     "grabbed",
+    "grabs",
+    "kissed",
+    "swears",
+    "locked",
     "bit",
 }
 CARE_NEED_WORDS = {
+    "learning",
+    "disabled",
     "dementia",
     "alzheimer",
     "alzheimers",
@@ -293,6 +299,7 @@ CARE_NEED_WORDS = {
     "confused",
     "user",
 }
+AGENCY_ROLES = {"social_care", "police", "health", "fire", "dbs", "lado", "school", "legal", "marac"}
 PRONOUNS = {"him", "her", "them", "it", "this", "that"}
 
 
@@ -577,7 +584,8 @@ def _ages(doc: Any) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for tok in doc:
         text = tok.lower_
-        m = re.fullmatch(r"(\d{1,3})(yo|yrs?|y/o)?", text)
+        # "(8)" can come out of the tokenizer as "(", "8)" (it looks like an emoticon)
+        m = re.fullmatch(r"(\d{1,3})(yo|yrs?|y/o)?(\))?", text)
         if not m:
             m2 = re.fullmatch(r"(\d)0s", text)
             if (
@@ -601,7 +609,9 @@ def _ages(doc: Any) -> list[tuple[int, int, str]]:
             is_age = bool(rest) and rest[0] in AGE_UNITS
         if not is_age and prev in {"aged", "age", "ages"}:
             is_age = True
-        if not is_age and prev == "(" and nxt and nxt[0] == ")":
+        if not is_age and prev == "(" and m.group(3) and age < 100:
+            is_age = True
+        if not is_age and prev in ("(", ",") and nxt and nxt[0] in (")", ",") and age < 100:
             is_age = True
         if (
             not is_age
@@ -678,6 +688,12 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             continue
         covered.update(range(r.start, r.end))
         clean.append(r)
+    # "our charity's instagram": the thing possessed is the receiver, not the owner
+    clean = [
+        r
+        for r in clean
+        if not (r.end < len(doc) and doc[r.end].lower_ == "'s" and any(o.start == r.end + 1 for o in clean))
+    ]
     slots: list[tuple[str, Hit]] = []
     pronoun_slot = False
     for tok in doc:
@@ -689,16 +705,23 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
         if nxt in {"me", "us"}:  # "she told me ...": the asker is the one being told
             continue
         sent = tok.sent
-        limit = min(sent.end, tok.i + 13)
+        limit = min(sent.end, tok.i + 16)
         for r in clean:
             if r.start <= tok.i or r.start >= limit:
                 continue
-            before = {doc[j].lower_ for j in range(max(tok.i + 1, r.start - 3), r.start)}
-            if before & PREPOSITIONS:
+            marker = next(
+                (
+                    doc[j].lower_
+                    for j in range(r.start - 1, tok.i, -1)
+                    if doc[j].lower_ in PREPOSITIONS | ABOUT
+                ),
+                None,
+            )
+            if marker in PREPOSITIONS:
                 slots.append((str(r.value), r))
                 break
-            if {doc[j].lower_ for j in range(tok.i + 1, r.start)} & ABOUT:
-                break
+            if marker in ABOUT:
+                continue
             if tok.lower_ in DIRECT_VERBS and r.start <= tok.i + 6:
                 slots.append((str(r.value), r))
                 break
@@ -832,6 +855,24 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
 
     if has_parser and "abuser_care_needs" not in facts:
         put("abuser_care_needs", _abuser_care_needs(doc, hits))
+    if "abuser_care_needs" not in facts:
+        for r in roles:
+            if r.value not in ("family", "abuser") or not _is_agent_of_harm(doc, r):
+                continue
+            word = doc[r.end - 1].lower_
+            for tok in doc:
+                if tok.lower_ == word and tok.i != r.end - 1:
+                    later = {t.lower_ for t in doc[tok.i + 1 : min(len(doc), tok.i + 8)]}
+                    if later & CARE_NEED_WORDS - {"resident", "residents", "patient", "user"}:
+                        facts["abuser_care_needs"] = _fact(
+                            "abuser_care_needs",
+                            True,
+                            tok.sent.text.strip(),
+                            "the person said to be causing harm has care and support needs of their own",
+                        )
+                        break
+            if "abuser_care_needs" in facts:
+                break
 
     # recipients
     recipients = _recipients(doc, roles, has_parser)
@@ -850,6 +891,10 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     if curious and (not names or names[0] in ("family", "curious", "other_service", "colleague")):
         names.insert(0, "curious")
         evidence = curious[0].evidence
+    agencies = [n for n in names if n in AGENCY_ROLES]
+    if names and names[0] == "family" and agencies and by_fact.get("harm_concern"):
+        names.remove(agencies[0])
+        names.insert(0, agencies[0])  # "tell his mum before I phone social services": the agency decides
     if names:
         primary = names[0]
         labels = {
@@ -926,8 +971,8 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
                 )
                 break
     # asking to tell a safeguarding agency is itself a safeguarding purpose, unless harm was ruled out
-    agency = names[0] if names else None
-    if "harm_concern" not in facts and agency in ("social_care", "police", "lado", "marac"):
+    agency = next((n for n in names if n in ("social_care", "police", "lado", "marac")), None)
+    if "harm_concern" not in facts and agency is not None:
         facts["harm_concern"] = _fact(
             "harm_concern",
             True,

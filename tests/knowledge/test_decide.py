@@ -58,10 +58,11 @@ def test_each_override_circumstance_turns_a_refusal_into_share(
     assert d.rule.inform == "unless_unsafe"
 
 
-def test_capacity_in_doubt_with_refusal_asks_for_advice(table: DecisionTable) -> None:
+def test_capacity_in_doubt_with_refusal_still_shares_the_worry(table: DecisionTable) -> None:
+    # source 001's Godavari answer: if she says no and you still fear neglect, you can still share
     d = decide(facts(**{**ADULT_REFUSES, "capacity": "in_doubt"}), table)
-    assert d.rule.verdict == "seek_advice" and d.rule.handoff
-    assert "law.mental_capacity_act" in d.cited
+    assert d.rule.verdict == "share" and d.rule.handoff
+    assert {"law.mental_capacity_act", "case.godavari"} <= set(d.cited)
 
 
 def test_unknown_capacity_presumes_capacity_and_asks(table: DecisionTable) -> None:
