@@ -188,12 +188,16 @@ def markdown_blocks(markdown: str) -> list[Block]:
 
 def reply_blocks(reply: Reply) -> list[Block]:
     blocks: list[Block] = []
-    if reply.kind == "emergency":
-        blocks.append(Block("If anyone is in immediate danger, call 999 now.", "b"))
     if reply.kind == "record" and reply.record_markdown:
         blocks += markdown_blocks(reply.record_markdown)
     else:
         blocks += [Block(part) for part in reply.text.split("\n\n")]
+    if reply.kind == "emergency":
+        # Emergencies come first (design invariant 3): the 999 line leads, in bold.
+        if blocks and "999" in blocks[0].text:
+            blocks[0] = Block(blocks[0].text, "b")
+        else:
+            blocks.insert(0, Block("Call 999 now: someone is in immediate danger.", "b"))
     if reply.question:
         blocks.append(Block(reply.question, "b"))
     if reply.removed:

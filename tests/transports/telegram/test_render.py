@@ -135,3 +135,11 @@ def test_case_refs_are_read_only_from_the_start_of_a_bot_message() -> None:
     assert case_ref_of("Case ABC234: what was the outcome?") == "ABC234"
     assert case_ref_of("The asker mentioned Case ABC234") is None
     assert case_ref_of(None) is None
+
+
+def test_an_emergency_leads_with_999_in_bold() -> None:
+    [with_line] = render_reply(Reply(kind="emergency", text="Call 999 now: danger.\n\nThen tell your lead."))
+    [without] = render_reply(Reply(kind="emergency", text="Tell your lead."))
+
+    assert with_line.html.startswith("<b>Call 999 now: danger.</b>") and with_line.html.count("999") == 1
+    assert without.html.startswith("<b>Call 999 now")

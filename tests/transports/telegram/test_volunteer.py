@@ -188,3 +188,13 @@ def test_forget_deletes_the_conversation(bot: Bot) -> None:
 
     assert bot.to(VOLUNTEER)[-1].text == texts.FORGOTTEN
     assert count(bot.services, Conversation) == 0
+
+
+def test_the_decision_record_button_sends_the_record(bot: Bot) -> None:
+    bot.say("Can I tell the school about a worry?")
+    bot.post(load_update("private_callback", user_id=VOLUNTEER, data="record"))
+
+    record = bot.to(VOLUNTEER)[-1]
+    assert record.text.startswith("<b>Decision record")
+    assert "**" not in record.text and "• " in record.text
+    assert "gp.golden_rules.rule_1" in record.text
