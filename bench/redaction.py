@@ -127,9 +127,7 @@ def main() -> None:
         return [r.text for r in redactor.redact_many(texts)]
 
     load_avg = os.getloadavg()[0]
-    print(
-        f"model {DEFAULT_MODEL}, loaded in {load_s:.1f} s; {os.cpu_count()} CPUs, load average {load_avg:.1f}\n"
-    )
+    print(f"model {DEFAULT_MODEL}, loaded in {load_s:.1f} s; {os.cpu_count()} CPUs, load {load_avg:.1f}\n")
     print(
         f"{'corpus':<28}{'system':<10}{'recall':>8}{'leaks':>7}{'kept phr':>10}{'words kept':>12}{'msg/s':>9}"
     )
