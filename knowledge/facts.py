@@ -538,7 +538,15 @@ PRECEDENCE: dict[str, list[FactValue]] = {
     "consent": ["refused", "given", "not_asked"],
     "capacity": ["lacks", "in_doubt", "has"],
 }
-HELPERS = {"role", "person", "curious_marker", "staff_mention", "dismissal", "location_request"}
+HELPERS = {
+    "role",
+    "person",
+    "curious_marker",
+    "staff_mention",
+    "dismissal",
+    "location_request",
+    "protective_order",
+}
 
 
 def _resolve(name: str, hits: list[Hit]) -> Hit | None:
@@ -738,6 +746,10 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             head = doc[r.end - 1].head
             if doc[r.end - 1].dep_ in ("nsubj", "nsubjpass") and head.lower_ in REQUEST_WORDS:
                 requesters.append((str(r.value), r))
+    # "make a referral", "raise a safeguarding concern": the role phrase carries its own verb
+    for r in clean:
+        if doc[r.start].lower_ in {"make", "making", "raise", "raising"} and (str(r.value), r) not in slots:
+            slots.append((str(r.value), r))
     out = list(slots)
     if pronoun_slot or not out:
         out.extend(q for q in requesters if q not in out)
@@ -885,6 +897,8 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
             role = "abuser"
         elif role == "family" and hit.start > 0 and doc[hit.start - 1].lower_ == "my":
             role = "curious"  # the asker's own relative has no role in the person's care
+        elif role == "family" and by_fact.get("protective_order"):
+            role = "abuser"  # a relative a court or the police keep away from the family
         if role not in names:
             names.append(role)
             evidence = evidence or hit.evidence
