@@ -121,7 +121,7 @@ class TelegramTransport:
             return JSONResponse({"error": "not a Telegram update"}, status_code=400)
         try:
             update = Update.de_json(data, self.application.bot)
-        except (KeyError, TypeError, ValueError):
+        except (AttributeError, KeyError, TypeError, ValueError):
             return JSONResponse({"error": "not a Telegram update"}, status_code=400)
         if not await self._initialize():
             return JSONResponse({"error": "telegram not reachable"}, status_code=503)  # Telegram retries

@@ -30,7 +30,8 @@ def test_the_right_secret_is_accepted_and_answered(bot: Bot) -> None:
     assert len(bot.to(VOLUNTEER)) == 1
 
 
-BAD_BODIES = [b"{not json", b"[1, 2]", b'{"message": {}}', b'{"update_id": "7"}', b"\xff\xfe"]
+BAD_BODIES = [b"{not json", b"[1, 2]", b'{"message": {}}', b'{"update_id": "7"}', b"\xff\xfe",
+              b'{"update_id": 9, "message": "text"}', b'{"update_id": 9, "message": {}}']
 
 
 @pytest.mark.parametrize("body", BAD_BODIES)
