@@ -29,7 +29,9 @@ def _iso(at: datetime) -> str:
     return at.isoformat(timespec="microseconds")
 
 
-def _digest(prev_hash: str, at: datetime, actor: str, action: str, case_ref: str | None, detail: dict[str, Any]) -> str:
+def _digest(
+    prev_hash: str, at: datetime, actor: str, action: str, case_ref: str | None, detail: dict[str, Any]
+) -> str:
     body = json.dumps(
         {
             "prev": prev_hash,
@@ -50,8 +52,12 @@ def _tip(session: Session) -> str:
     return last or GENESIS
 
 
-def record(session: Session, actor: str, action: str, case_ref: str | None = None, **detail: Any) -> AuditEvent:
-    """Append one event inside the caller's transaction. ``detail`` must hold ids and labels, never user text."""
+def record(
+    session: Session, actor: str, action: str, case_ref: str | None = None, **detail: Any
+) -> AuditEvent:
+    """Append one event inside the caller's transaction.
+
+    ``detail`` holds ids and labels only, never user text."""
     for _ in range(_MAX_RACE_RETRIES):
         at = datetime.now(UTC)
         prev = _tip(session)

@@ -6,13 +6,15 @@ from __future__ import annotations
 import logging
 import uuid
 
-from bot.messages import HANDOFF, Reply
+from bot.messages import HANDOFF, Reply, ReplyKind
 from bot.storage import DatabaseUnavailable
 from redaction import RedactionError
 
 log = logging.getLogger("canishare.errors")
 
-LEAD_HINT = "If this is urgent, contact your safeguarding lead directly; if anyone is in immediate danger, call 999."
+LEAD_HINT = (
+    "If this is urgent, contact your safeguarding lead directly; if anyone is in immediate danger, call 999."
+)
 
 
 class UserFacingError(Exception):
@@ -43,10 +45,12 @@ def answer_for(exc: BaseException, *, where: str = "message") -> Reply:
     """Map any failure to a safe reply; log the type and an incident id only."""
     incident = uuid.uuid4().hex[:8]
     if isinstance(exc, UserFacingError):
-        kind = "refused" if isinstance(exc, NotALead) else "error"
+        kind: ReplyKind = "refused" if isinstance(exc, NotALead) else "error"
         return Reply(kind=kind, text=str(exc), actions=[HANDOFF] if not isinstance(exc, NotALead) else [])
     if isinstance(exc, RedactionError):
-        log.error("redaction failed", extra={"incident": incident, "where": where, "error": type(exc).__name__})
+        log.error(
+            "redaction failed", extra={"incident": incident, "where": where, "error": type(exc).__name__}
+        )
         text = (
             "I could not check your message for names and other identifiers, so I have not stored or "
             f"passed on any of it. {LEAD_HINT} (incident {incident})"
@@ -58,6 +62,8 @@ def answer_for(exc: BaseException, *, where: str = "message") -> Reply:
             f"minute. {LEAD_HINT} (incident {incident})"
         )
     else:
-        log.error("unexpected failure", extra={"incident": incident, "where": where, "error": type(exc).__name__})
+        log.error(
+            "unexpected failure", extra={"incident": incident, "where": where, "error": type(exc).__name__}
+        )
         text = f"Something went wrong on my side and nothing was saved. {LEAD_HINT} (incident {incident})"
     return Reply(kind="error", text=text, actions=[HANDOFF])

@@ -39,6 +39,14 @@ def configure_logging(level: str = "INFO", stream: IO[str] | None = None) -> Non
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     # Library loggers at debug level can print request bodies; keep them at warning.
-    for noisy in ("httpx", "httpcore", "slack_bolt", "slack_sdk", "telegram", "aiohttp", "sqlalchemy.engine",
-                  "uvicorn.access"):
+    for noisy in (
+        "httpx",
+        "httpcore",
+        "slack_bolt",
+        "slack_sdk",
+        "telegram",
+        "aiohttp",
+        "sqlalchemy.engine",
+        "uvicorn.access",
+    ):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))

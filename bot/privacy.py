@@ -3,6 +3,8 @@ and in both directions of a relay. Raw text goes in; only the redacted result co
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import time
 
 from bot.metrics import REGISTRY
@@ -10,8 +12,20 @@ from bot.storage.models import Conversation
 from redaction import PlaceholderMap, Redacted, Redactor
 
 
-def redact_in(conversation: Conversation, redactor: Redactor, key: bytes, text: str) -> Redacted:
-    mapping = PlaceholderMap.from_json(conversation.placeholders, key) if conversation.placeholders else PlaceholderMap(key)
+def conversation_key(secret: bytes, conversation_id: str) -> bytes:
+    """Each conversation's digests get their own key: the same name hashes differently in every
+    conversation, so stored digests cannot be matched across conversations or against a list of names
+    without the server's secret."""
+    return hmac.new(secret, conversation_id.encode(), hashlib.sha256).digest()
+
+
+def redact_in(conversation: Conversation, redactor: Redactor, secret: bytes, text: str) -> Redacted:
+    key = conversation_key(secret, conversation.id)
+    mapping = (
+        PlaceholderMap.from_json(conversation.placeholders, key)
+        if conversation.placeholders
+        else PlaceholderMap(key)
+    )
     started = time.perf_counter()
     redacted = redactor.redact(text, mapping)
     REGISTRY.observe("canishare_redaction_seconds", time.perf_counter() - started)

@@ -49,7 +49,9 @@ def build_content(
     verdict = (case.verdict if case else None) or (advice.verdict if advice else "seek_advice")
     inform = (case.inform if case else None) or (advice.inform if advice else "unless_unsafe")
     facts = (case.facts if case else None) or (advice.facts if advice else [])
-    rules = detail.get("citations") or [{"id": r} for r in ((case.rules if case else None) or (advice.rules if advice else []))]
+    rules = detail.get("citations") or [
+        {"id": r} for r in ((case.rules if case else None) or (advice.rules if advice else []))
+    ]
     recipients = list(detail.get("recipients") or [])
     return {
         "decision": VERDICT_DECISIONS.get(verdict, verdict),
@@ -62,7 +64,8 @@ def build_content(
         "shared_what": shared_what
         or "Only the information relevant to the concern, accurate and up to date, nothing more.",
         "shared_with": recipients or ["(none recorded)"],
-        "purpose": purpose or ("Safeguarding" if verdict in ("share", "emergency") else "Advice on whether to share"),
+        "purpose": purpose
+        or ("Safeguarding" if verdict in ("share", "emergency") else "Advice on whether to share"),
         "lawful_basis": list(detail.get("lawful_basis") or []),
         "person_told": person_told or INFORM_TEXT.get(inform, inform),
         "date": datetime.now(UTC).date().isoformat(),
@@ -127,7 +130,14 @@ def as_markdown(record: DecisionRecord) -> str:
 
 
 def markdown_of(data: dict[str, Any]) -> str:
-    lines = [f"# Decision record{' for case ' + data['case'] if data.get('case') else ''} (version {data['version']})", ""]
+    for_case = f" for case {data['case']}" if data.get("case") else ""
+    signed = (
+        f"{data['signed_off_by']} at {data['signed_at']}" if data["signed_off_by"] else "not yet signed off"
+    )
+    lines = [
+        f"# Decision record{for_case} (version {data['version']})",
+        "",
+    ]
     lines += [f"- **Decision:** {data['decision']}"]
     if data.get("outcome"):
         lines += [f"- **Outcome:** {data['outcome']}"]
@@ -139,7 +149,7 @@ def markdown_of(data: dict[str, Any]) -> str:
         f"- **Was the person told:** {data['person_told']}",
         f"- **Date:** {data['date']}",
         f"- **Decided by (role):** {data['decided_by_role']}",
-        f"- **Signed off:** {data['signed_off_by'] + ' at ' + data['signed_at'] if data['signed_off_by'] else 'not yet signed off'}",
+        f"- **Signed off:** {signed}",
     ]
     if data.get("supersedes"):
         lines += [f"- **Corrects record:** {data['supersedes']}"]

@@ -8,7 +8,15 @@ from sqlalchemy import and_, delete, or_, select
 
 from bot import audit
 from bot.storage import Database
-from bot.storage.models import Case, Conversation, DecisionRecord, Delivery, ProcessedEvent, RateBucket, utcnow
+from bot.storage.models import (
+    Case,
+    Conversation,
+    DecisionRecord,
+    Delivery,
+    ProcessedEvent,
+    RateBucket,
+    utcnow,
+)
 
 
 def purge(db: Database, older_than_days: int, *, now: datetime | None = None) -> dict[str, int]:
@@ -35,7 +43,10 @@ def purge(db: Database, older_than_days: int, *, now: datetime | None = None) ->
             delete(Delivery).where(
                 or_(Delivery.status.in_(("sent", "failed")), Delivery.conversation_id.is_(None)),
                 Delivery.created_at < cutoff,
-                or_(Delivery.status != "pending", and_(Delivery.case_id.is_(None), Delivery.conversation_id.is_(None))),
+                or_(
+                    Delivery.status != "pending",
+                    and_(Delivery.case_id.is_(None), Delivery.conversation_id.is_(None)),
+                ),
             )
         ).rowcount  # type: ignore[attr-defined]
         counts["events"] = session.execute(delete(ProcessedEvent).where(ProcessedEvent.at < cutoff)).rowcount  # type: ignore[attr-defined]

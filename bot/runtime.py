@@ -37,8 +37,10 @@ class Runtime:
     def _finished(self, task: asyncio.Task[Any]) -> None:
         self.tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
-            log.error("background task failed", extra={"task": task.get_name(),
-                                                       "error": type(task.exception()).__name__})
+            log.error(
+                "background task failed",
+                extra={"task": task.get_name(), "error": type(task.exception()).__name__},
+            )
 
     async def drain(self, timeout: float = 20.0) -> None:
         self.stopping.set()

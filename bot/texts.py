@@ -22,8 +22,8 @@ PRIVACY = (
     "placeholders such as [PERSON_1], the advice I gave, and, if you hand off, the case for the leads. "
     "Your original wording is never saved, logged or passed on. Conversations are deleted after the "
     "retention period your organisation sets; signed decision records are kept as your organisation's "
-    "record. Type \"forget\" to delete this conversation now. Leads see who you are only if you choose "
-    "\"handoff named\"."
+    'record. Type "forget" to delete this conversation now. Leads see who you are only if you choose '
+    '"handoff named".'
 )
 
 NO_NAMES = "Please leave out names and other details that identify people; I remove those I find."

@@ -34,7 +34,7 @@ def _read_jsonl(path: Path) -> list[tuple[int, Any, str]]:
                 if not isinstance(text, str):
                     raise TypeError
             except (ValueError, KeyError, TypeError):
-                fail(f"{path}: line {number} is not a JSON object with a string \"text\"", EXIT_USAGE)
+                fail(f'{path}: line {number} is not a JSON object with a string "text"', EXIT_USAGE)
             rows.append((number, item.get("id", number), text))
     return rows
 
@@ -72,7 +72,9 @@ def register(app: typer.Typer) -> None:
                 typer.echo(advice.render_text())
             return
         failures = 0
-        for (number, row_id, _), redacted in zip(rows, redactor.redact_many(t for _, _, t in rows), strict=True):
+        for (number, row_id, _), redacted in zip(
+            rows, redactor.redact_many(t for _, _, t in rows), strict=True
+        ):
             try:
                 out = {"id": row_id, **contract(advisor.advise(redacted.text), redacted)}
             except Exception as exc:  # one bad line must not lose the others

@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
     def chat(
         as_: str = typer.Option(None, "--as", help="Your name in the console; resume with the same name."),
     ) -> None:
-        """Talk to canishare in the console. Commands: /handoff, /record, /why, /new, /forget, /help, /quit."""
+        """Talk to canishare in the console: /handoff, /record, /why, /new, /forget, /help, /quit."""
         name = as_ or getpass.getuser()
         svc = services()
         asker = Asker("console", name, name)

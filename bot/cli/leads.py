@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from bot.app import open_database, load_redactor
+from bot.app import load_redactor, open_database
 from bot.cli.common import EXIT_REFUSED, EXIT_UNAVAILABLE, fail, settings
 from bot.errors import CaseConflict, CaseNotFound, InputRejected, NotALead
 from bot.handoff.queue import CaseView, HandoffQueue
@@ -49,16 +49,22 @@ def _run(action: Any) -> Any:
 def _print_case(view: CaseView) -> None:
     console = Console()
     flag = "[bold red]URGENT[/] " if view.urgent else ""
-    console.print(f"{flag}[bold]Case {view.ref}[/] ({view.status}) from {view.platform}, opened {view.created_at}")
+    console.print(
+        f"{flag}[bold]Case {view.ref}[/] ({view.status}) from {view.platform}, opened {view.created_at}"
+    )
     console.print(f"Asker: {view.asker or 'anonymous'}   Held by: {view.claimed_by or 'nobody yet'}")
     console.print(f"Verdict so far: [bold]{view.verdict}[/] (inform: {view.inform})")
     console.print(f"Summary: {view.summary}", markup=False)
     console.print(f"Why it came to you: {view.rationale}", markup=False)
-    console.print("Facts: " + ("; ".join(f"{f.get('name')}={f.get('value')}" for f in view.facts) or "none"),
-                  markup=False)
+    console.print(
+        "Facts: " + ("; ".join(f"{f.get('name')}={f.get('value')}" for f in view.facts) or "none"),
+        markup=False,
+    )
     console.print("Cited: " + (", ".join(view.rules) or "none"), markup=False)
     if view.answers:
-        console.print("Follow-up answers: " + ", ".join(f"{k}={v}" for k, v in view.answers.items()), markup=False)
+        console.print(
+            "Follow-up answers: " + ", ".join(f"{k}={v}" for k, v in view.answers.items()), markup=False
+        )
     console.print("Conversation (redacted):")
     for item in view.messages or view.transcript:
         console.print(f"  {item.get('role')}: {item.get('text')}", markup=False)
@@ -67,8 +73,10 @@ def _print_case(view: CaseView) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    leads = typer.Typer(help="The safeguarding lead's side: list, show, claim, reply to and close cases.",
-                        no_args_is_help=True)
+    leads = typer.Typer(
+        help="The safeguarding lead's side: list, show, claim, reply to and close cases.",
+        no_args_is_help=True,
+    )
     app.add_typer(leads, name="leads")
 
     @leads.command("list")
@@ -85,8 +93,15 @@ def register(app: typer.Typer) -> None:
             return
         table = Table("case", "status", "urgent", "verdict", "held by", "opened", "summary")
         for v in views:
-            table.add_row(v.ref, v.status, "yes" if v.urgent else "", v.verdict, v.claimed_by or "",
-                          v.created_at[:16], v.summary[:60])
+            table.add_row(
+                v.ref,
+                v.status,
+                "yes" if v.urgent else "",
+                v.verdict,
+                v.claimed_by or "",
+                v.created_at[:16],
+                v.summary[:60],
+            )
         Console().print(table)
 
     @leads.command()
@@ -154,5 +169,8 @@ def register(app: typer.Typer) -> None:
         else:
             from bot.records import markdown_of
 
-            typer.echo(markdown_of(record) if markdown else f"Closed case {record.get('case')}.\n\n"
-                       + markdown_of(record))
+            typer.echo(
+                markdown_of(record)
+                if markdown
+                else f"Closed case {record.get('case')}.\n\n" + markdown_of(record)
+            )

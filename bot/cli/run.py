@@ -22,17 +22,28 @@ def register(app: typer.Typer) -> None:
     def slack(socket: bool = typer.Option(False, "--socket", help="Use Socket Mode (development).")) -> None:
         """Run the Slack app over Socket Mode, for development without a public URL."""
         if not socket:
-            fail("use --socket here; in production Slack posts to `canishare serve` at /slack/events", EXIT_USAGE)
+            fail(
+                "use --socket here; in production Slack posts to `canishare serve` at /slack/events",
+                EXIT_USAGE,
+            )
+        from bot.transports.slack.socket import SocketModeNotConfigured
         from bot.transports.slack.socket import run as run_socket
 
-        run_socket(settings())
+        try:
+            run_socket(settings())
+        except SocketModeNotConfigured as exc:
+            fail(str(exc), EXIT_USAGE)
 
     @app.command()
-    def telegram(polling: bool = typer.Option(False, "--polling", help="Poll for updates (development).")) -> None:
+    def telegram(
+        polling: bool = typer.Option(False, "--polling", help="Poll for updates (development)."),
+    ) -> None:
         """Run the Telegram bot by polling, for development without a public URL."""
         if not polling:
-            fail("use --polling here; in production Telegram posts to `canishare serve` at /telegram/webhook",
-                 EXIT_USAGE)
+            fail(
+                "use --polling here; in production Telegram posts to `canishare serve` at /telegram/webhook",
+                EXIT_USAGE,
+            )
         from bot.transports.telegram.polling import run as run_polling
 
         run_polling(settings())

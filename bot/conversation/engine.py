@@ -22,8 +22,8 @@ from bot.config import Settings
 from bot.conversation.states import ADVISING, Event, State, can, transition
 from bot.errors import InputRejected, RateLimited, answer_for
 from bot.handoff.queue import HandoffQueue
+from bot.messages import ANSWER_ACTIONS, HANDOFF, Action, Asker, Incoming, Reply, ReplyKind
 from bot.metrics import REGISTRY
-from bot.messages import ANSWER_ACTIONS, HANDOFF, Action, Asker, Incoming, Reply
 from bot.privacy import redact_in
 from bot.storage import Database
 from bot.storage.models import AdviceGiven, Conversation, Message, utcnow
@@ -98,7 +98,7 @@ class Engine:
             return [answer_for(exc, where="command")]
 
     def choose(self, asker: Asker, action_id: str, *, event_id: str | None = None) -> list[Reply]:
-        """A button press or quick choice: ``handoff``, ``why``, ``record``, ``new`` or ``fu:<id>:<value>``."""
+        """A button press or quick choice: ``handoff``, ``why``, ``record``, ``new``, ``fu:<id>:<value>``."""
         if action_id.startswith("fu:"):
             _, follow_up_id, value = (action_id.split(":", 2) + ["", ""])[:3]
             try:
@@ -116,7 +116,10 @@ class Engine:
         """Replies waiting for an asker who reads them on their next visit (the console)."""
         try:
             with self.db.session() as session:
-                return [self._relay_reply(d.kind, d.payload) for d in take_inbox(session, asker.platform, asker.user_id)]
+                return [
+                    self._relay_reply(d.kind, d.payload)
+                    for d in take_inbox(session, asker.platform, asker.user_id)
+                ]
         except Exception as exc:
             return [answer_for(exc, where="inbox")]
 
@@ -149,8 +152,14 @@ class Engine:
             conversation = self._conversation(session, asker, notices)
             redacted = redact_in(conversation, self.redactor, self.key, text)
             del text  # the raw words end here
-            session.add(Message(conversation_id=conversation.id, role="asker", text=redacted.text,
-                                removed=redacted.counts()))
+            session.add(
+                Message(
+                    conversation_id=conversation.id,
+                    role="asker",
+                    text=redacted.text,
+                    removed=redacted.counts(),
+                )
+            )
             conversation.updated_at = self.now()
             removed = redacted.removed_summary()
             if removed:
@@ -187,8 +196,14 @@ class Engine:
     def _start(self, session: Session, asker: Asker) -> Conversation:
         now = self.now()
         conversation = Conversation(
-            id=uuid.uuid4().hex, platform=asker.platform, asker_id=asker.user_id, chat_id=asker.chat_id,
-            state=State.ASKING.value, advice_state={}, created_at=now, updated_at=now,
+            id=uuid.uuid4().hex,
+            platform=asker.platform,
+            asker_id=asker.user_id,
+            chat_id=asker.chat_id,
+            state=State.ASKING.value,
+            advice_state={},
+            created_at=now,
+            updated_at=now,
         )
         session.add(conversation)
         session.flush()
@@ -202,11 +217,17 @@ class Engine:
         saved["answers"] = state.answers
         return self._respond(session, conversation, advice, saved)
 
-    def _answer(self, session: Session, conversation: Conversation, follow_up_id: str, value: str) -> list[Reply]:
+    def _answer(
+        self, session: Session, conversation: Conversation, follow_up_id: str, value: str
+    ) -> list[Reply]:
         saved = dict(conversation.advice_state or {})
         pending = saved.get("pending") or {}
         if not follow_up_id or pending.get("id") != follow_up_id:
-            return [Reply(kind="info", text="That question has already been answered; ask again if things changed.")]
+            return [
+                Reply(
+                    kind="info", text="That question has already been answered; ask again if things changed."
+                )
+            ]
         answers = {**saved.get("answers", {}), follow_up_id: value}
         turns = list(saved.get("turns", []))
         state = AdviceState(turns=turns[:-1], answers=answers)
@@ -214,29 +235,45 @@ class Engine:
         saved["answers"] = answers
         return self._respond(session, conversation, advice, saved)
 
-    def _respond(self, session: Session, conversation: Conversation, advice: Advice,
-                 saved: dict[str, Any]) -> list[Reply]:
+    def _respond(
+        self, session: Session, conversation: Conversation, advice: Advice, saved: dict[str, Any]
+    ) -> list[Reply]:
         follow_up = advice.follow_up[0] if advice.follow_up else None
         event = Event.NEEDS_FACT if follow_up else Event.ADVISED
         conversation.state = transition(State(conversation.state), event).value
         conversation.pending_follow_up = follow_up.id if follow_up else None
         saved["pending"] = (
-            {"id": follow_up.id, "choices": [[c.value, c.label] for c in follow_up.choices]} if follow_up else None
+            {"id": follow_up.id, "choices": [[c.value, c.label] for c in follow_up.choices]}
+            if follow_up
+            else None
         )
         conversation.advice_state = saved
         contract = advice.to_contract()
-        session.add(AdviceGiven(
-            conversation_id=conversation.id, verdict=advice.verdict, inform=advice.inform, rules=list(advice.rules),
-            facts=[f.model_dump() for f in advice.facts],
-            follow_up=[f.model_dump() for f in advice.follow_up], summary=advice.summary,
-            detail={"steps": advice.steps, "recipients": advice.recipients, "lawful_basis": advice.lawful_basis,
+        session.add(
+            AdviceGiven(
+                conversation_id=conversation.id,
+                verdict=advice.verdict,
+                inform=advice.inform,
+                rules=list(advice.rules),
+                facts=[f.model_dump() for f in advice.facts],
+                follow_up=[f.model_dump() for f in advice.follow_up],
+                summary=advice.summary,
+                detail={
+                    "steps": advice.steps,
+                    "recipients": advice.recipients,
+                    "lawful_basis": advice.lawful_basis,
                     "citations": [c.model_dump(mode="json") for c in advice.citations],
-                    "explanation": advice.explanation, "handoff_recommended": contract.get("handoff_recommended")},
-        ))
+                    "explanation": advice.explanation,
+                    "handoff_recommended": contract.get("handoff_recommended"),
+                },
+            )
+        )
         REGISTRY.inc("canishare_verdicts_total", verdict=advice.verdict)
         rendered = advice.render_text()
         session.add(Message(conversation_id=conversation.id, role="bot", text=rendered))
-        kind = "emergency" if advice.verdict == "emergency" else ("follow_up" if follow_up else "advice")
+        kind: ReplyKind = (
+            "emergency" if advice.verdict == "emergency" else ("follow_up" if follow_up else "advice")
+        )
         actions = list(ANSWER_ACTIONS)
         question = None
         if follow_up:
@@ -267,10 +304,19 @@ class Engine:
         case = case_for_conversation(session, conversation.id)
         if case is None:  # cannot happen through the state table; answer rather than lose the message
             return self._advise(session, conversation, redacted_text)
-        case.transcript = [*case.transcript, {"role": "asker", "text": redacted_text, "at": self.now().isoformat()}]
+        case.transcript = [
+            *case.transcript,
+            {"role": "asker", "text": redacted_text, "at": self.now().isoformat()},
+        ]
         for post in case.posts:
-            enqueue(session, post.platform, post.chat_id, "asker_message",
-                    {"case": case.ref, "text": redacted_text, "thread": post.message_ref}, case_id=case.id)
+            enqueue(
+                session,
+                post.platform,
+                post.chat_id,
+                "asker_message",
+                {"case": case.ref, "text": redacted_text, "thread": post.message_ref},
+                case_id=case.id,
+            )
         audit.record(session, "asker", "asker.relay", case.ref)
         return [Reply(kind="relay", text=texts.RELAYED.format(ref=case.ref), case_ref=case.ref)]
 
@@ -294,18 +340,37 @@ class Engine:
         conversation = self._conversation(session, asker, [])
         if name == "handoff":
             return [self._handoff(session, asker, conversation, named=arg.lower().startswith("named"))]
-        latest = session.scalars(select(AdviceGiven).where(AdviceGiven.conversation_id == conversation.id)
-                                 .order_by(AdviceGiven.id.desc()).limit(1)).first()
+        latest = session.scalars(
+            select(AdviceGiven)
+            .where(AdviceGiven.conversation_id == conversation.id)
+            .order_by(AdviceGiven.id.desc())
+            .limit(1)
+        ).first()
         if latest is None:
             return [Reply(kind="info", text=texts.NO_ADVICE_YET, actions=[HANDOFF])]
         if name == "why":
-            return [Reply(kind="info", text=self._why(latest), actions=[HANDOFF, Action("record", "Decision record")])]
+            return [
+                Reply(
+                    kind="info",
+                    text=self._why(latest),
+                    actions=[HANDOFF, Action("record", "Decision record")],
+                )
+            ]
         # record
         case = case_for_conversation(session, conversation.id)
-        content = records.build_content(advice=latest, case=case, decided_by_role="Asker (draft, for sign-off)")
+        content = records.build_content(
+            advice=latest, case=case, decided_by_role="Asker (draft, for sign-off)"
+        )
         record = records.save_draft(session, conversation.id, content)
-        return [Reply(kind="record", text=records.as_markdown(record), record=records.as_json(record),
-                      record_markdown=records.as_markdown(record), actions=[HANDOFF])]
+        return [
+            Reply(
+                kind="record",
+                text=records.as_markdown(record),
+                record=records.as_json(record),
+                record_markdown=records.as_markdown(record),
+                actions=[HANDOFF],
+            )
+        ]
 
     @staticmethod
     def _why(advice: AdviceGiven) -> str:
@@ -314,8 +379,9 @@ class Engine:
         if explanation:
             lines.append(str(explanation))
         lines.append("Facts I found:")
-        lines += [f"  - {f.get('name')}: {f.get('value')} ({f.get('explanation', '')})" for f in advice.facts] or [
-            "  - none"]
+        lines += [
+            f"  - {f.get('name')}: {f.get('value')} ({f.get('explanation', '')})" for f in advice.facts
+        ] or ["  - none"]
         lines.append("Based on:")
         lines += [f"  - {c.get('id')}: {c.get('title', '')}" for c in advice.detail.get("citations", [])]
         return "\n".join(lines)
@@ -324,18 +390,27 @@ class Engine:
         state = State(conversation.state)
         if state is State.HANDED_OFF:
             case = case_for_conversation(session, conversation.id)
-            return Reply(kind="handoff", text=texts.ALREADY_HANDED_OFF.format(ref=case.ref if case else "?"),
-                         case_ref=case.ref if case else None)
+            return Reply(
+                kind="handoff",
+                text=texts.ALREADY_HANDED_OFF.format(ref=case.ref if case else "?"),
+                case_ref=case.ref if case else None,
+            )
         if not can(state, Event.HANDOFF):
             conversation = self._conversation(session, asker, [])
-        latest = session.scalars(select(AdviceGiven).where(AdviceGiven.conversation_id == conversation.id)
-                                 .order_by(AdviceGiven.id.desc()).limit(1)).first()
+        latest = session.scalars(
+            select(AdviceGiven)
+            .where(AdviceGiven.conversation_id == conversation.id)
+            .order_by(AdviceGiven.id.desc())
+            .limit(1)
+        ).first()
         rationale = "The asker asked to talk to a safeguarding lead."
         if latest is not None:
             rationale += f" The bot's answer so far: {latest.verdict}."
             if latest.detail.get("explanation"):
                 rationale += f" {latest.detail['explanation']}"
-        case = self.queue.open_case(session, conversation, anonymous=not named, asker=asker.key, rationale=rationale)
+        case = self.queue.open_case(
+            session, conversation, anonymous=not named, asker=asker.key, rationale=rationale
+        )
         conversation.state = transition(State(conversation.state), Event.HANDOFF).value
         conversation.updated_at = self.now()
         REGISTRY.inc("canishare_handoffs_total", platform=asker.platform)
@@ -343,7 +418,8 @@ class Engine:
         return Reply(
             kind="handoff",
             text=texts.HANDOFF_SENT.format(
-                ref=case.ref, urgent=" (marked urgent)" if case.urgent else "",
+                ref=case.ref,
+                urgent=" (marked urgent)" if case.urgent else "",
                 named="chose to be named to the lead" if named else "stay anonymous to the lead",
             ),
             case_ref=case.ref,

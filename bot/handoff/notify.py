@@ -9,6 +9,7 @@ with several workers.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
@@ -62,10 +63,20 @@ class Dispatcher:
         with self.db.session() as session:
             ids = lease_deliveries(session, list(self.notifiers), utcnow(), LEASE)
             items = []
-            for delivery in session.scalars(select(Delivery).where(Delivery.id.in_(ids)).order_by(Delivery.id)):
+            for delivery in session.scalars(
+                select(Delivery).where(Delivery.id.in_(ids)).order_by(Delivery.id)
+            ):
                 case = session.get(Case, delivery.case_id) if delivery.case_id else None
-                items.append(Outgoing(delivery.id, delivery.platform, delivery.kind, delivery.recipient, dict(delivery.payload),
-                                      CaseView.of(case) if case else None))
+                items.append(
+                    Outgoing(
+                        delivery.id,
+                        delivery.platform,
+                        delivery.kind,
+                        delivery.recipient,
+                        dict(delivery.payload),
+                        CaseView.of(case) if case else None,
+                    )
+                )
             return items
 
     def _done(self, item: Outgoing, ref: str | None) -> None:
@@ -77,8 +88,14 @@ class Dispatcher:
             delivery.sent_at = utcnow()
             delivery.attempts += 1
             if item.kind == "case_opened" and ref and delivery.case_id:
-                session.add(CasePost(case_id=delivery.case_id, platform=delivery.platform,
-                                     chat_id=delivery.recipient, message_ref=ref))
+                session.add(
+                    CasePost(
+                        case_id=delivery.case_id,
+                        platform=delivery.platform,
+                        chat_id=delivery.recipient,
+                        message_ref=ref,
+                    )
+                )
 
     def _failed(self, item: Outgoing, error: BaseException) -> None:
         with self.db.session() as session:
@@ -89,14 +106,28 @@ class Dispatcher:
             permanent = isinstance(error, PermanentFailure) or delivery.attempts >= MAX_ATTEMPTS
             if permanent:
                 delivery.status = "failed"
-                audit.record(session, "system", "delivery.failed", item.case.ref if item.case else None,
-                             delivery=delivery.id, platform=delivery.platform, kind=delivery.kind,
-                             error=type(error).__name__)
+                audit.record(
+                    session,
+                    "system",
+                    "delivery.failed",
+                    item.case.ref if item.case else None,
+                    delivery=delivery.id,
+                    platform=delivery.platform,
+                    kind=delivery.kind,
+                    error=type(error).__name__,
+                )
             else:
                 delivery.status = "pending"
-                delivery.next_attempt_at = utcnow() + timedelta(seconds=min(300, 2 ** delivery.attempts))
-        log.warning("delivery failed", extra={"delivery": item.id, "kind": item.kind, "error": type(error).__name__,
-                                               "permanent": isinstance(error, PermanentFailure)})
+                delivery.next_attempt_at = utcnow() + timedelta(seconds=min(300, 2**delivery.attempts))
+        log.warning(
+            "delivery failed",
+            extra={
+                "delivery": item.id,
+                "kind": item.kind,
+                "error": type(error).__name__,
+                "permanent": isinstance(error, PermanentFailure),
+            },
+        )
 
     async def run_once(self) -> int:
         """Send everything that is due now; returns how many were attempted."""
@@ -121,7 +152,5 @@ class Dispatcher:
                 log.error("dispatcher pass failed", extra={"error": type(exc).__name__})
                 sent = 0
             if not sent:
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), timeout=interval)
-                except TimeoutError:
-                    pass

@@ -19,7 +19,7 @@ from bot.errors import CaseConflict, CaseNotFound, InputRejected, NotALead
 from bot.metrics import REGISTRY
 from bot.privacy import redact_in
 from bot.storage import Database
-from bot.storage.models import AdviceGiven, Case, Conversation, Message, utcnow
+from bot.storage.models import AdviceGiven, Case, Conversation, DecisionRecord, Message, utcnow
 from bot.storage.repository import case_by_ref, enqueue, new_case_ref
 from redaction import Redactor
 
@@ -137,8 +137,15 @@ class HandoffQueue:
         session.flush()
         for platform, target in self._lead_targets():
             enqueue(session, platform, target, "case_opened", {"case": case.ref}, case_id=case.id)
-        audit.record(session, asker if not anonymous else "asker:anonymous", "handoff.created", case.ref,
-                     urgent=case.urgent, verdict=verdict, platform=conversation.platform)
+        audit.record(
+            session,
+            asker if not anonymous else "asker:anonymous",
+            "handoff.created",
+            case.ref,
+            urgent=case.urgent,
+            verdict=verdict,
+            platform=conversation.platform,
+        )
         return case
 
     def _lead_targets(self) -> list[tuple[str, str]]:
@@ -191,9 +198,12 @@ class HandoffQueue:
             if case.conversation_id:
                 messages = list(
                     session.scalars(
-                        select(Message).where(
-                            Message.conversation_id == case.conversation_id, Message.created_at >= case.created_at
-                        ).order_by(Message.id)
+                        select(Message)
+                        .where(
+                            Message.conversation_id == case.conversation_id,
+                            Message.created_at >= case.created_at,
+                        )
+                        .order_by(Message.id)
                     )
                 )
             audit.record(session, actor, "lead.show", case.ref)
@@ -216,11 +226,22 @@ class HandoffQueue:
                 if created is not None:
                     REGISTRY.observe("canishare_time_to_claim_seconds", (utcnow() - created).total_seconds())
                 audit.record(session, actor, "lead.claim", case.ref)
-                self._tell_asker(session, case, "claimed", "A safeguarding lead has picked up your question "
-                                 f"(case {case.ref}). Their replies will appear here.")
+                self._tell_asker(
+                    session,
+                    case,
+                    "claimed",
+                    "A safeguarding lead has picked up your question "
+                    f"(case {case.ref}). Their replies will appear here.",
+                )
                 for post in case.posts:
-                    enqueue(session, post.platform, post.chat_id, "case_claimed",
-                            {"case": case.ref, "message_ref": post.message_ref}, case_id=case.id)
+                    enqueue(
+                        session,
+                        post.platform,
+                        post.chat_id,
+                        "case_claimed",
+                        {"case": case.ref, "message_ref": post.message_ref},
+                        case_id=case.id,
+                    )
             else:
                 audit.record(session, actor, "lead.claim_lost", case.ref, holder=case.claimed_by)
             return ClaimResult(won, case.claimed_by, CaseView.of(case))
@@ -237,14 +258,27 @@ class HandoffQueue:
             if conversation is None:
                 raise CaseConflict(f"Case {case.ref} has no conversation to reply to (it was forgotten).")
             redacted = redact_in(conversation, self.redactor, self.key, text)
-            session.add(Message(conversation_id=conversation.id, role="lead", text=redacted.text,
-                                removed=redacted.counts()))
+            session.add(
+                Message(
+                    conversation_id=conversation.id,
+                    role="lead",
+                    text=redacted.text,
+                    removed=redacted.counts(),
+                )
+            )
             self._tell_asker(session, case, "lead_reply", redacted.text)
             audit.record(session, actor, "lead.reply", case.ref, removed=redacted.counts())
             return redacted.text
 
-    def close(self, actor: str, ref: str, outcome: str, *, shared_what: str | None = None,
-              person_told: str | None = None) -> dict[str, Any]:
+    def close(
+        self,
+        actor: str,
+        ref: str,
+        outcome: str,
+        *,
+        shared_what: str | None = None,
+        person_told: str | None = None,
+    ) -> dict[str, Any]:
         """Close with an outcome; the signed decision record is attached and the asker is told."""
         self.require_lead(actor, "close", ref)
         if not outcome.strip():
@@ -253,19 +287,24 @@ class HandoffQueue:
             case = self._case(session, ref)
             self._require_holder(case, actor, allow_open=True)
             conversation = session.get(Conversation, case.conversation_id) if case.conversation_id else None
-            redact = (lambda t: redact_in(conversation, self.redactor, self.key, t).text) if conversation else (
-                lambda t: self.redactor.redact(t).text)
-            outcome_text = redact(outcome)
+            outcome_text = self._redact(conversation, outcome)
             advice = None
             if conversation is not None:
-                advice = session.scalars(select(AdviceGiven).where(AdviceGiven.conversation_id == conversation.id)
-                                         .order_by(AdviceGiven.id.desc()).limit(1)).first()
+                advice = session.scalars(
+                    select(AdviceGiven)
+                    .where(AdviceGiven.conversation_id == conversation.id)
+                    .order_by(AdviceGiven.id.desc())
+                    .limit(1)
+                ).first()
             content = records.build_content(
-                advice=advice, case=case, decided_by_role="Safeguarding lead", outcome=outcome_text,
-                shared_what=redact(shared_what) if shared_what else None,
-                person_told=redact(person_told) if person_told else None,
+                advice=advice,
+                case=case,
+                decided_by_role="Safeguarding lead",
+                outcome=outcome_text,
+                shared_what=self._redact(conversation, shared_what) if shared_what else None,
+                person_told=self._redact(conversation, person_told) if person_told else None,
             )
-            record = records.DecisionRecord(conversation_id=case.conversation_id, case_id=case.id, content=content)
+            record = DecisionRecord(conversation_id=case.conversation_id, case_id=case.id, content=content)
             session.add(record)
             session.flush()
             records.sign(session, record, actor)
@@ -277,13 +316,30 @@ class HandoffQueue:
             if conversation is not None and conversation.closed_at is None:
                 conversation.state = "closed"
                 conversation.closed_at = case.closed_at
-            self._tell_asker(session, case, "case_closed", f"Your safeguarding lead has closed case {case.ref}. "
-                             f"Outcome: {outcome_text}", record=records.as_json(record))
+            self._tell_asker(
+                session,
+                case,
+                "case_closed",
+                f"Your safeguarding lead has closed case {case.ref}. Outcome: {outcome_text}",
+                record=records.as_json(record),
+            )
             for post in case.posts:
-                enqueue(session, post.platform, post.chat_id, "case_closed",
-                        {"case": case.ref, "message_ref": post.message_ref}, case_id=case.id)
+                enqueue(
+                    session,
+                    post.platform,
+                    post.chat_id,
+                    "case_closed",
+                    {"case": case.ref, "message_ref": post.message_ref},
+                    case_id=case.id,
+                )
             audit.record(session, actor, "lead.close", case.ref, record=record.id)
             return records.as_json(record)
+
+    def _redact(self, conversation: Conversation | None, text: str) -> str:
+        """A lead's words, redacted with the conversation's placeholders when it still exists."""
+        if conversation is None:
+            return self.redactor.redact(text).text
+        return redact_in(conversation, self.redactor, self.key, text).text
 
     def _require_holder(self, case: Case, actor: str, *, allow_open: bool = False) -> None:
         if case.status == "closed":
@@ -298,8 +354,15 @@ class HandoffQueue:
         if conversation is None:
             return
         recipient = conversation.asker_id if conversation.platform == "console" else conversation.chat_id
-        enqueue(session, conversation.platform, recipient, kind, {"case": case.ref, "text": text, **extra},
-                case_id=case.id, conversation_id=conversation.id)
+        enqueue(
+            session,
+            conversation.platform,
+            recipient,
+            kind,
+            {"case": case.ref, "text": text, **extra},
+            case_id=case.id,
+            conversation_id=conversation.id,
+        )
 
     # -- background: reminders, then escalation to backup leads --
 
@@ -314,23 +377,38 @@ class HandoffQueue:
             for case in session.scalars(select(Case).where(Case.status == "open")).all():
                 created = _aware(case.created_at)
                 assert created is not None
-                if case.reminded_at is None and created <= remind_before and self._mark(session, case, "reminded_at", now):
+                if (
+                    case.reminded_at is None
+                    and created <= remind_before
+                    and self._mark(session, case, "reminded_at", now)
+                ):
                     for platform, target in self._lead_targets():
                         enqueue(session, platform, target, "reminder", {"case": case.ref}, case_id=case.id)
                     audit.record(session, "system", "case.reminder", case.ref)
                     counts["reminded"] += 1
-                if case.escalated_at is None and created <= escalate_before and self._mark(session, case, "escalated_at", now):
+                if (
+                    case.escalated_at is None
+                    and created <= escalate_before
+                    and self._mark(session, case, "escalated_at", now)
+                ):
                     for lead in self.settings.backup_lead_list:
                         self._notify_backup(session, case, lead)
-                    audit.record(session, "system", "case.escalated", case.ref,
-                                 backups=len(self.settings.backup_lead_list))
+                    audit.record(
+                        session,
+                        "system",
+                        "case.escalated",
+                        case.ref,
+                        backups=len(self.settings.backup_lead_list),
+                    )
                     counts["escalated"] += 1
         return counts
 
     @staticmethod
     def _mark(session: Session, case: Case, column: str, now: datetime) -> bool:
         result = session.execute(
-            update(Case).where(Case.id == case.id, getattr(Case, column).is_(None)).values({column: now})
+            update(Case)
+            .where(Case.id == case.id, getattr(Case, column).is_(None))
+            .values({column: now})
             .execution_options(synchronize_session=False)
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -45,7 +45,9 @@ class Message(Base):
     __tablename__ = "messages"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    conversation_id: Mapped[str] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), index=True
+    )
     role: Mapped[str] = mapped_column(String(16))  # asker | bot | lead
     text: Mapped[str] = mapped_column(Text)  # redacted
     removed: Mapped[dict[str, Any]] = mapped_column(default=dict)  # label -> count removed
@@ -58,7 +60,9 @@ class AdviceGiven(Base):
     __tablename__ = "advice"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), index=True)
+    conversation_id: Mapped[str] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), index=True
+    )
     verdict: Mapped[str] = mapped_column(String(16), index=True)
     inform: Mapped[str] = mapped_column(String(16))
     rules: Mapped[list[Any]] = mapped_column(default=list)
@@ -105,7 +109,8 @@ class Case(Base):
 
 
 class CasePost(Base):
-    """Where a case card was posted (Slack channel + ts, Telegram chat + message id), to edit and thread it."""
+    """Where a case card was posted (Slack channel + ts, Telegram chat + message id), to edit it and
+    thread replies under it."""
 
     __tablename__ = "case_posts"
     __table_args__ = (UniqueConstraint("platform", "chat_id", "message_ref"),)

@@ -69,7 +69,11 @@ def prune_rate_buckets(session: Session, now: datetime) -> None:
 def current_conversation(session: Session, platform: str, asker_id: str) -> Conversation | None:
     return session.scalars(
         select(Conversation)
-        .where(Conversation.platform == platform, Conversation.asker_id == asker_id, Conversation.closed_at.is_(None))
+        .where(
+            Conversation.platform == platform,
+            Conversation.asker_id == asker_id,
+            Conversation.closed_at.is_(None),
+        )
         .order_by(Conversation.created_at.desc())
         .limit(1)
     ).first()
@@ -112,7 +116,9 @@ def take_inbox(session: Session, platform: str, recipient: str) -> list[Delivery
     rows = list(
         session.scalars(
             select(Delivery)
-            .where(Delivery.platform == platform, Delivery.recipient == recipient, Delivery.status == "pending")
+            .where(
+                Delivery.platform == platform, Delivery.recipient == recipient, Delivery.status == "pending"
+            )
             .order_by(Delivery.id)
         )
     )
@@ -123,7 +129,9 @@ def take_inbox(session: Session, platform: str, recipient: str) -> list[Delivery
     return rows
 
 
-def lease_deliveries(session: Session, platforms: list[str], now: datetime, lease: timedelta, limit: int = 20) -> list[int]:
+def lease_deliveries(
+    session: Session, platforms: list[str], now: datetime, lease: timedelta, limit: int = 20
+) -> list[int]:
     """Take due deliveries for sending. A conditional update makes each one go to exactly one worker;
     a worker that dies mid-send loses its lease and the delivery becomes due again."""
     candidates = session.scalars(

@@ -91,7 +91,9 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         try:
-            svc = services or await asyncio.to_thread(build_services, settings)
+            svc: Services = (
+                services if services is not None else await asyncio.to_thread(build_services, settings)
+            )
         except PipelineUnavailable as exc:
             state.failure = f"redaction pipeline not loaded: {exc}"
             log.error("redaction pipeline not loaded; webhooks will answer 503")
@@ -156,10 +158,16 @@ def create_app(
 
             def open_cases() -> int:
                 with db.session() as session:
-                    return int(session.scalar(select(func.count()).select_from(Case).where(Case.status != "closed")) or 0)
+                    return int(
+                        session.scalar(select(func.count()).select_from(Case).where(Case.status != "closed"))
+                        or 0
+                    )
 
             with contextlib.suppress(Exception):
-                gauges["canishare_handoffs_open"] = ("Cases not yet closed.", float(await state.runtime.run(open_cases)))
+                gauges["canishare_handoffs_open"] = (
+                    "Cases not yet closed.",
+                    float(await state.runtime.run(open_cases)),
+                )
         return PlainTextResponse(REGISTRY.render(gauges), media_type="text/plain; version=0.0.4")
 
     app = Starlette(
@@ -178,5 +186,11 @@ def create_app(
 def serve(settings: Settings, host: str, port: int, **uvicorn_options: Any) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_config=None, timeout_graceful_shutdown=25,
-                **uvicorn_options)
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_config=None,
+        timeout_graceful_shutdown=25,
+        **uvicorn_options,
+    )

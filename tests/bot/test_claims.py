@@ -15,8 +15,9 @@ from bot.storage.models import Case, Conversation
 from bot.storage.repository import new_case_ref
 from tests.conftest import LEADS
 
-CLAIMER = textwrap.dedent(
-    """
+CLAIMER = (
+    textwrap.dedent(
+        """
     import json, random, sys
     from bot.config import Settings
     from bot.handoff.queue import HandoffQueue
@@ -30,23 +31,38 @@ CLAIMER = textwrap.dedent(
     won = [ref for ref in refs if queue.claim(actor, ref).won]
     print(json.dumps(won))
     """
-) % LEADS
+    )
+    % LEADS
+)
 
 
 def _open_cases(db: Database, count: int) -> list[str]:
     refs = []
     with db.session() as session:
         for _ in range(count):
-            conversation = Conversation(id=uuid.uuid4().hex, platform="console", asker_id="sam", chat_id="sam",
-                                        state="handed_off", advice_state={})
+            conversation = Conversation(
+                id=uuid.uuid4().hex,
+                platform="console",
+                asker_id="sam",
+                chat_id="sam",
+                state="handed_off",
+                advice_state={},
+            )
             session.add(conversation)
             session.flush()
             ref = new_case_ref()
             while ref in refs:
                 ref = new_case_ref()
             refs.append(ref)
-            session.add(Case(ref=ref, conversation_id=conversation.id, platform="console", status="open",
-                             verdict="share"))
+            session.add(
+                Case(
+                    ref=ref,
+                    conversation_id=conversation.id,
+                    platform="console",
+                    status="open",
+                    verdict="share",
+                )
+            )
     return refs
 
 
@@ -55,8 +71,13 @@ def test_two_processes_claiming_100_cases_get_exactly_one_winner_each(database_u
     db.upgrade()
     refs = _open_cases(db, 100)
     procs = [
-        subprocess.Popen([sys.executable, "-c", CLAIMER, database_url, actor, json.dumps(refs)],
-                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", CLAIMER, database_url, actor, json.dumps(refs)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for actor in ("console:alice", "console:bob")
     ]
     for proc in procs:

@@ -22,19 +22,43 @@ QUESTION = "A 14-year-old, Tyler Brennan, told me his stepdad hits him. Can I te
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     values = {k: v for k, v in os.environ.items() if not k.startswith("CANISHARE_")}
-    values.update(CANISHARE_DATABASE_URL=f"sqlite:///{tmp_path / 'cli.db'}", CANISHARE_LEADS=LEADS,
-                  CANISHARE_PLACEHOLDER_KEY="cli-test", NO_COLOR="1", COLUMNS="200")
+    values.update(
+        CANISHARE_DATABASE_URL=f"sqlite:///{tmp_path / 'cli.db'}",
+        CANISHARE_LEADS=LEADS,
+        CANISHARE_PLACEHOLDER_KEY="cli-test",
+        NO_COLOR="1",
+        COLUMNS="200",
+    )
     return values
 
 
 def run(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CLI, *args], input=stdin, capture_output=True, text=True, env=env, timeout=180,
-                          cwd=Path(__file__).resolve().parents[2])
+    return subprocess.run(
+        [*CLI, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+        cwd=Path(__file__).resolve().parents[2],
+    )
 
 
 def test_every_contract_subcommand_is_present(env: dict[str, str]) -> None:
     out = run(env, "--help").stdout
-    for name in ("chat", "ask", "redact", "leads", "serve", "slack", "telegram", "db", "kb", "purge", "audit"):
+    for name in (
+        "chat",
+        "ask",
+        "redact",
+        "leads",
+        "serve",
+        "slack",
+        "telegram",
+        "db",
+        "kb",
+        "purge",
+        "audit",
+    ):
         assert name in out
     leads = run(env, "leads", "--help").stdout
     for name in ("list", "show", "claim", "reply", "close"):
@@ -45,7 +69,16 @@ def test_ask_json_prints_the_contract_object(env: dict[str, str]) -> None:
     result = run(env, "ask", "--json", QUESTION)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    for key in ("verdict", "inform", "rules", "facts", "follow_up", "redacted", "handoff_recommended", "summary"):
+    for key in (
+        "verdict",
+        "inform",
+        "rules",
+        "facts",
+        "follow_up",
+        "redacted",
+        "handoff_recommended",
+        "summary",
+    ):
         assert key in data
     assert data["verdict"] == "share"
     assert isinstance(data["rules"], list) and data["rules"]
@@ -56,8 +89,10 @@ def test_ask_json_prints_the_contract_object(env: dict[str, str]) -> None:
 def test_ask_jsonl_answers_every_line_with_its_id(env: dict[str, str], tmp_path: Path) -> None:
     source = tmp_path / "q.jsonl"
     source.write_text(
-        json.dumps({"id": "a", "text": QUESTION}) + "\n"
-        + json.dumps({"id": "b", "text": "A man is attacking someone in the flat upstairs right now."}) + "\n",
+        json.dumps({"id": "a", "text": QUESTION})
+        + "\n"
+        + json.dumps({"id": "b", "text": "A man is attacking someone in the flat upstairs right now."})
+        + "\n",
         encoding="utf-8",
     )
     result = run(env, "ask", "--jsonl", str(source))
@@ -90,8 +125,16 @@ def test_console_flow_handoff_claim_reply_resume_close(env: dict[str, str]) -> N
     refused = run(env, "leads", "list", "--as", "mallory")
     assert refused.returncode == 3 and "recorded" in refused.stderr
 
-    procs = [subprocess.Popen([*CLI, "leads", "claim", ref, "--as", who], env=env, text=True,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for who in ("alice", "bob")]
+    procs = [
+        subprocess.Popen(
+            [*CLI, "leads", "claim", ref, "--as", who],
+            env=env,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for who in ("alice", "bob")
+    ]
     outcomes = [(p.wait(timeout=120), p.stdout.read(), p.stderr.read()) for p in procs]  # type: ignore[union-attr]
     codes = sorted(code for code, _, _ in outcomes)
     assert codes == [0, 1], outcomes
@@ -107,8 +150,17 @@ def test_console_flow_handoff_claim_reply_resume_close(env: dict[str, str]) -> N
     assert "Safeguarding lead (case " + ref in resumed.stdout
     assert "school nurse" in resumed.stdout and "Tyler" not in resumed.stdout
 
-    closed = run(env, "leads", "close", ref, "--outcome", "Referred to children's social care.", "--as", winner,
-                 "--json")
+    closed = run(
+        env,
+        "leads",
+        "close",
+        ref,
+        "--outcome",
+        "Referred to children's social care.",
+        "--as",
+        winner,
+        "--json",
+    )
     assert closed.returncode == 0, closed.stderr
     record = json.loads(closed.stdout)
     assert record["signed_off_by"] == f"console:{winner}" and record["outcome"]
@@ -117,8 +169,14 @@ def test_console_flow_handoff_claim_reply_resume_close(env: dict[str, str]) -> N
 
 
 def test_a_case_survives_kill_9_right_after_the_asker_was_told(env: dict[str, str]) -> None:
-    proc = subprocess.Popen([*CLI, "chat", "--as", "kim"], env=env, text=True, stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*CLI, "chat", "--as", "kim"],
+        env=env,
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write(QUESTION + "\n/handoff\n")
     proc.stdin.flush()
@@ -146,14 +204,18 @@ def test_db_upgrade_purge_and_audit(env: dict[str, str]) -> None:
 
 def test_a_wrong_model_fails_closed_everywhere(env: dict[str, str], tmp_path: Path) -> None:
     env = {**env, "CANISHARE_REDACTION_MODEL": "no_such_model"}
-    for args, stdin in ((["chat", "--as", "sam"], f"{QUESTION}\n"), (["ask", QUESTION], None),
-                        (["redact"], QUESTION)):
+    for args, stdin in (
+        (["chat", "--as", "sam"], f"{QUESTION}\n"),
+        (["ask", QUESTION], None),
+        (["redact"], QUESTION),
+    ):
         result = run(env, *args, stdin=stdin)
         assert result.returncode != 0, args
         assert "Tyler" not in result.stdout + result.stderr
         assert "no_such_model" in result.stderr or "model" in result.stderr.lower()
     assert not (tmp_path / "cli.db").exists() or "Tyler" not in (tmp_path / "cli.db").read_bytes().decode(
-        "utf-8", "ignore")
+        "utf-8", "ignore"
+    )
 
 
 def test_transports_without_their_mode_flag_say_so(env: dict[str, str]) -> None:

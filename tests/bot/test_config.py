@@ -55,6 +55,7 @@ def test_only_the_settings_module_reads_the_environment() -> None:
         for package in ("bot", "knowledge", "redaction")
         for path in (root / package).rglob("*.py")
         if path.name != "config.py"
-        and "os.environ" in path.read_text(encoding="utf-8") or "getenv(" in path.read_text(encoding="utf-8")
+        and "os.environ" in path.read_text(encoding="utf-8")
+        or "getenv(" in path.read_text(encoding="utf-8")
     ]
     assert offenders == []

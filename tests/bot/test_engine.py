@@ -27,8 +27,18 @@ def all_rows_text(services: Services) -> str:
     """Everything in every table, as one string, to look for identifiers."""
     dump = []
     with services.db.engine.connect() as conn:
-        for table in ("conversations", "messages", "advice", "cases", "decision_records", "audit_events",
-                      "deliveries", "case_posts", "processed_events", "rate_buckets"):
+        for table in (
+            "conversations",
+            "messages",
+            "advice",
+            "cases",
+            "decision_records",
+            "audit_events",
+            "deliveries",
+            "case_posts",
+            "processed_events",
+            "rate_buckets",
+        ):
             for row in conn.execute(text(f"SELECT * FROM {table}")):
                 dump.append(repr(tuple(row)))
     return "\n".join(dump)
@@ -40,7 +50,10 @@ def test_a_question_gets_a_verdict_with_citations_and_nothing_raw_is_stored(serv
     assert answer.kind in ("advice", "follow_up")
     assert answer.advice is not None and answer.advice.verdict == "share"
     assert answer.advice.rules, "every answer cites the knowledge base"
-    assert "child.consent_not_needed" in answer.advice.rules or "child.protection_priority" in answer.advice.rules
+    assert (
+        "child.consent_not_needed" in answer.advice.rules
+        or "child.protection_priority" in answer.advice.rules
+    )
     assert "removed" in answer.removed
     for word in IDENTIFIERS:
         assert word not in answer.text
@@ -71,7 +84,9 @@ def test_handoff_relay_and_close_end_to_end(services: Services) -> None:
         assert word not in blob
 
     assert queue.claim("console:alice", ref).won
-    sent_text = queue.reply("console:alice", ref, "Thanks. Is Tyler safe to go home tonight? Call me on 07700 900999.")
+    sent_text = queue.reply(
+        "console:alice", ref, "Thanks. Is Tyler safe to go home tonight? Call me on 07700 900999."
+    )
     assert "Tyler" not in sent_text and "900999" not in sent_text and "[PERSON_1]" in sent_text
 
     inbox = engine.inbox(SAM)
@@ -98,9 +113,11 @@ def test_handoff_relay_and_close_end_to_end(services: Services) -> None:
 def test_only_leads_act_and_refusals_are_audited(services: Services) -> None:
     services.engine.handle(Incoming(SAM, QUESTION))
     (sent,) = services.engine.handle(Incoming(SAM, "/handoff"))
-    for attempt in (lambda: services.queue.list("console:mallory"),
-                    lambda: services.queue.claim("console:mallory", sent.case_ref or ""),
-                    lambda: services.queue.show("slack:UNOTLEAD", sent.case_ref or "")):
+    for attempt in (
+        lambda: services.queue.list("console:mallory"),
+        lambda: services.queue.claim("console:mallory", sent.case_ref or ""),
+        lambda: services.queue.show("slack:UNOTLEAD", sent.case_ref or ""),
+    ):
         with pytest.raises(NotALead):
             attempt()
     with services.db.session() as session:
@@ -145,7 +162,10 @@ def test_too_long_and_empty_messages_are_refused_without_storing(services: Servi
 
 def test_rate_limit_is_kind_and_per_asker(services: Services) -> None:
     services.settings.rate_limit_per_minute = 3
-    kinds = [services.engine.handle(Incoming(SAM, "Can I tell my manager about a worry?"))[-1].kind for _ in range(4)]
+    kinds = [
+        services.engine.handle(Incoming(SAM, "Can I tell my manager about a worry?"))[-1].kind
+        for _ in range(4)
+    ]
     assert kinds[:3] != ["error"] * 3 and kinds[3] == "error"
     other = Asker("console", "kim", "kim")
     assert services.engine.handle(Incoming(other, "Can I tell my manager about a worry?"))[-1].kind != "error"
@@ -177,8 +197,18 @@ def test_record_and_why_explain_the_answer(services: Services) -> None:
     assert "Facts I found" in why.text and "Based on" in why.text
     (record,) = services.engine.handle(Incoming(SAM, "/record"))
     assert record.kind == "record" and record.record is not None
-    for field in ("decision", "reasons", "shared_what", "shared_with", "purpose", "lawful_basis", "person_told",
-                  "date", "decided_by_role", "signed_off_by"):
+    for field in (
+        "decision",
+        "reasons",
+        "shared_what",
+        "shared_with",
+        "purpose",
+        "lawful_basis",
+        "person_told",
+        "date",
+        "decided_by_role",
+        "signed_off_by",
+    ):
         assert field in record.record
     assert record.record["signed_off_by"] is None
     assert record.record_markdown and record.record_markdown.startswith("# Decision record")
@@ -198,5 +228,6 @@ def test_unclaimed_cases_remind_then_escalate_once(services: Services) -> None:
     assert services.queue.run_due(late) == {"reminded": 0, "escalated": 1}
     with services.db.session() as session:
         kinds = [d.kind for d in take_inbox(session, "slack", "CLEADS")] + [
-            d.kind for d in take_inbox(session, "slack", "UBACKUP")]
+            d.kind for d in take_inbox(session, "slack", "UBACKUP")
+        ]
     assert kinds == ["case_opened", "reminder", "escalation"]

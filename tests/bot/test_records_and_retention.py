@@ -23,19 +23,45 @@ def db(settings: Settings) -> Database:
 def _conversation(db: Database, *, age_days: int, case_status: str | None = None) -> str:
     moment = utcnow() - timedelta(days=age_days)
     with db.session() as session:
-        conversation = Conversation(id=uuid.uuid4().hex, platform="console", asker_id="sam", chat_id="sam",
-                                    state="answered", advice_state={}, created_at=moment, updated_at=moment)
+        conversation = Conversation(
+            id=uuid.uuid4().hex,
+            platform="console",
+            asker_id="sam",
+            chat_id="sam",
+            state="answered",
+            advice_state={},
+            created_at=moment,
+            updated_at=moment,
+        )
         session.add(conversation)
         session.flush()
         session.add(Message(conversation_id=conversation.id, role="asker", text="[PERSON_1] is 14."))
-        session.add(AdviceGiven(conversation_id=conversation.id, verdict="share", inform="unless_unsafe",
-                                rules=["child.consent_not_needed"], facts=[{"name": "age_group", "value": "child"}],
-                                detail={"recipients": ["children's social care"], "lawful_basis": ["basis.public_task"],
-                                        "citations": [{"id": "child.consent_not_needed", "title": "Consent"}]}))
+        session.add(
+            AdviceGiven(
+                conversation_id=conversation.id,
+                verdict="share",
+                inform="unless_unsafe",
+                rules=["child.consent_not_needed"],
+                facts=[{"name": "age_group", "value": "child"}],
+                detail={
+                    "recipients": ["children's social care"],
+                    "lawful_basis": ["basis.public_task"],
+                    "citations": [{"id": "child.consent_not_needed", "title": "Consent"}],
+                },
+            )
+        )
         if case_status:
-            session.add(Case(ref=uuid.uuid4().hex[:6].upper(), conversation_id=conversation.id, platform="console",
-                             status=case_status, verdict="share", closed_at=moment if case_status == "closed" else None,
-                             created_at=moment))
+            session.add(
+                Case(
+                    ref=uuid.uuid4().hex[:6].upper(),
+                    conversation_id=conversation.id,
+                    platform="console",
+                    status=case_status,
+                    verdict="share",
+                    closed_at=moment if case_status == "closed" else None,
+                    created_at=moment,
+                )
+            )
         return conversation.id
 
 
@@ -64,8 +90,14 @@ def test_purge_keeps_live_cases_and_signed_records(db: Database) -> None:
     old_closed = _conversation(db, age_days=40, case_status="closed")
     recent = _conversation(db, age_days=1)
     with db.session() as session:
-        session.add(DecisionRecord(conversation_id=old_closed, content={"decision": "Share"},
-                                   signed_off_by="console:alice", signed_at=utcnow()))
+        session.add(
+            DecisionRecord(
+                conversation_id=old_closed,
+                content={"decision": "Share"},
+                signed_off_by="console:alice",
+                signed_at=utcnow(),
+            )
+        )
         audit.record(session, "console:alice", "lead.close", "X")
     counts = purge(db, 30)
     assert counts["conversations"] == 2 and counts["cases"] == 1

@@ -17,8 +17,12 @@ pytestmark = pytest.mark.model
 
 
 def test_healthz_and_metrics_when_ready(services: Services) -> None:
-    services.engine.handle(Incoming(Asker("console", "sam", "sam"),
-                                   "A 14-year-old told me his stepdad hits him. Can I tell children's social care?"))
+    services.engine.handle(
+        Incoming(
+            Asker("console", "sam", "sam"),
+            "A 14-year-old told me his stepdad hits him. Can I tell children's social care?",
+        )
+    )
     services.engine.handle(Incoming(Asker("console", "sam", "sam"), "/handoff"))
     app = create_app(services.settings, services=services, transports=[])
     with TestClient(app) as client:
@@ -27,8 +31,12 @@ def test_healthz_and_metrics_when_ready(services: Services) -> None:
         metrics = client.get("/metrics")
         assert metrics.status_code == 200
         body = metrics.text
-        for name in ("canishare_messages_total", "canishare_verdicts_total", "canishare_redaction_seconds_bucket",
-                     "canishare_handoffs_open 1"):
+        for name in (
+            "canishare_messages_total",
+            "canishare_verdicts_total",
+            "canishare_redaction_seconds_bucket",
+            "canishare_handoffs_open 1",
+        ):
             assert name in body
         assert 'verdict="share"' in body
         # a platform that is not configured is not found, not an error
@@ -49,8 +57,12 @@ def test_healthz_is_503_when_the_database_is_gone(services: Services, tmp_path: 
 
 
 def test_a_missing_redaction_model_fails_closed(settings: Settings) -> None:
-    broken = make_settings(settings.database_url, redaction_model="no_such_model",
-                           slack_bot_token="xoxb-1", slack_signing_secret="s")
+    broken = make_settings(
+        settings.database_url,
+        redaction_model="no_such_model",
+        slack_bot_token="xoxb-1",
+        slack_signing_secret="s",
+    )
     with TestClient(create_app(broken)) as client:
         health = client.get("/healthz")
         assert health.status_code == 503 and "redaction" in health.json()["reason"]

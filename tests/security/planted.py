@@ -6,17 +6,71 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
-FIRST = ["Tyler", "Keeley", "Oluwaseun", "Siobhan", "Przemek", "Aaliyah", "Dmitri", "Mehmet", "Grace", "Rhiannon",
-         "Callum", "Leticia", "Bartosz", "Nneka", "Eilidh", "Harpreet", "Zainab", "Jaxon", "Precious", "Tomasz"]
-LAST = ["Brennan", "Okonkwo", "Wiśniewska", "McAllister", "Fairweather", "Haddad", "Kowalczyk", "Nwachukwu",
-        "Pemberton", "Szymańska", "Abernethy", "Oyelaran", "Gallacher", "Thistlethwaite", "Mensah", "Dunleavy"]
-STREETS = ["Gipsy Lane", "Beaumont Leys Road", "Heol y Felin", "Kingfisher Court", "Pingle Street", "Wharf Close"]
+FIRST = [
+    "Tyler",
+    "Keeley",
+    "Oluwaseun",
+    "Siobhan",
+    "Przemek",
+    "Aaliyah",
+    "Dmitri",
+    "Mehmet",
+    "Grace",
+    "Rhiannon",
+    "Callum",
+    "Leticia",
+    "Bartosz",
+    "Nneka",
+    "Eilidh",
+    "Harpreet",
+    "Zainab",
+    "Jaxon",
+    "Precious",
+    "Tomasz",
+]
+LAST = [
+    "Brennan",
+    "Okonkwo",
+    "Wiśniewska",
+    "McAllister",
+    "Fairweather",
+    "Haddad",
+    "Kowalczyk",
+    "Nwachukwu",
+    "Pemberton",
+    "Szymańska",
+    "Abernethy",
+    "Oyelaran",
+    "Gallacher",
+    "Thistlethwaite",
+    "Mensah",
+    "Dunleavy",
+]
+STREETS = [
+    "Gipsy Lane",
+    "Beaumont Leys Road",
+    "Heol y Felin",
+    "Kingfisher Court",
+    "Pingle Street",
+    "Wharf Close",
+]
 TOWNS = ["Loughborough", "Hinckley", "Oakham", "Melton Mowbray"]
 ROLES = ["stepdad", "mum", "foster carer", "support worker", "neighbour", "teacher", "grandad", "carer"]
-ASKS = ["Can I tell children's social care?", "Should I ring adult social care?", "Do I need consent to tell the GP?",
-        "Can I pass this to the police?", "Can I tell my safeguarding lead?"]
-CONCERNS = ["has bruises on her arms", "says he is hit at home", "has no food in the house",
-            "is being asked for money", "is scared to go home", "was left alone overnight"]
+ASKS = [
+    "Can I tell children's social care?",
+    "Should I ring adult social care?",
+    "Do I need consent to tell the GP?",
+    "Can I pass this to the police?",
+    "Can I tell my safeguarding lead?",
+]
+CONCERNS = [
+    "has bruises on her arms",
+    "says he is hit at home",
+    "has no food in the house",
+    "is being asked for money",
+    "is scared to go home",
+    "was left alone overnight",
+]
 
 
 def nhs_number(seed: int) -> str:
@@ -54,15 +108,32 @@ def planted_messages(draw: st.DrawFn) -> Planted:
     ask = draw(st.sampled_from(ASKS))
     shape = draw(st.integers(0, 3))
     if shape == 0:
-        text = f"{first} {last} ({age}) {concern}. Her {role} {other} lives at {number} {street}, {town} {postcode}. {ask}"
+        text = (
+            f"{first} {last} ({age}) {concern}. Her {role} {other} lives at {number} {street}, {town} "
+            f"{postcode}. {ask}"
+        )
     elif shape == 1:
-        text = f"my client {first.lower()} {last.lower()} rang from {phone}, NHS {nhs[:3]} {nhs[3:6]} {nhs[6:]}. {concern}. {ask}"
+        spaced_nhs = f"{nhs[:3]} {nhs[3:6]} {nhs[6:]}"
+        text = (
+            f"my client {first.lower()} {last.lower()} rang from {phone}, NHS {spaced_nhs}. {concern}. {ask}"
+        )
     elif shape == 2:
         text = f"{first.upper()} {concern}; {role} {other} emailed {email}. {ask}"
     else:
-        text = f"Is it ok? {first}'s {role} said {concern}. Address {number} {street}, {postcode}. Tel {phone}. {ask}"
-    secrets = [first, last, other, street.split()[0], phone.replace(" ", ""), nhs, email.split("@")[0],
-               postcode.replace(" ", "").upper()]
+        text = (
+            f"Is it ok? {first}'s {role} said {concern}. Address {number} {street}, {postcode}. "
+            f"Tel {phone}. {ask}"
+        )
+    secrets = [
+        first,
+        last,
+        other,
+        street.split()[0],
+        phone.replace(" ", ""),
+        nhs,
+        email.split("@")[0],
+        postcode.replace(" ", "").upper(),
+    ]
     return Planted(text, tuple(s for s in secrets if s in text or s.lower() in text.lower() or s.isdigit()))
 
 

@@ -45,10 +45,10 @@ def test_a_50000_character_message_is_refused_and_nothing_is_stored(services: Se
 @pytest.mark.parametrize(
     "disguised",
     [
-        "Ty\u200bler Bren\u200dnan (14) says his stepdad hits him",      # zero-width inside the name
-        "T\u0443ler Br\u0435nnan (14) says his stepdad hits him",        # Cyrillic homoglyphs
-        "\u202eTyler Brennan\u202c (14) says his stepdad hits him",      # right-to-left override
-        "Ｔｙｌｅｒ Ｂｒｅｎｎａｎ (14) says his stepdad hits him",          # full-width letters
+        "Ty\u200bler Bren\u200dnan (14) says his stepdad hits him",  # zero-width inside the name
+        "T\u0443ler Br\u0435nnan (14) says his stepdad hits him",  # Cyrillic homoglyphs
+        "\u202eTyler Brennan\u202c (14) says his stepdad hits him",  # right-to-left override
+        "Ｔｙｌｅｒ Ｂｒｅｎｎａｎ (14) says his stepdad hits him",  # full-width letters
     ],
 )
 def test_tricks_inside_names_do_not_stop_redaction(services: Services, disguised: str) -> None:

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
 from sqlalchemy import text
 
 from bot.app import Services
@@ -22,15 +23,28 @@ from tests.security.planted import Planted, leaked, planted_messages
 
 pytestmark = pytest.mark.model
 
-TABLES = ("conversations", "messages", "advice", "cases", "case_posts", "decision_records", "audit_events",
-          "deliveries", "processed_events", "rate_buckets")
+TABLES = (
+    "conversations",
+    "messages",
+    "advice",
+    "cases",
+    "case_posts",
+    "decision_records",
+    "audit_events",
+    "deliveries",
+    "processed_events",
+    "rate_buckets",
+)
 
 
 def database_text(services: Services) -> str:
     rows = []
     with services.db.engine.connect() as conn:
         for table in TABLES:
-            rows += [json.dumps([str(v) for v in row], ensure_ascii=False) for row in conn.execute(text(f"SELECT * FROM {table}"))]
+            rows += [
+                json.dumps([str(v) for v in row], ensure_ascii=False)
+                for row in conn.execute(text(f"SELECT * FROM {table}"))
+            ]
     return "\n".join(rows)
 
 
@@ -72,8 +86,9 @@ def whole_path(services: Services, planted: Planted, n: int) -> list[str]:
 
 @hsettings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(planted=planted_messages())
-def test_planted_identifiers_never_survive_the_whole_path(services: Services, debug_log: io.StringIO,
-                                                          planted: Planted) -> None:
+def test_planted_identifiers_never_survive_the_whole_path(
+    services: Services, debug_log: io.StringIO, planted: Planted
+) -> None:
     shown = whole_path(services, planted, abs(hash(planted.text)) % 10**8)
     everything = "\n".join(shown) + database_text(services) + debug_log.getvalue() + REGISTRY.render()
     assert leaked(planted.secrets, everything) == [], planted.text
@@ -88,7 +103,9 @@ def test_error_paths_do_not_put_text_in_logs_or_replies(services: Services, debu
 
     services.engine.redactor = Exploding()
     try:
-        raise_here = services.engine.handle(Incoming(Asker("console", "x", "x"), f"{secret} is 9, hit by dad"))
+        raise_here = services.engine.handle(
+            Incoming(Asker("console", "x", "x"), f"{secret} is 9, hit by dad")
+        )
     finally:
         pass
     (reply,) = raise_here
@@ -102,8 +119,38 @@ SHARED = Path(__file__).resolve().parents[3] / "shared" / "eval"
 
 
 # Words that identify no one on their own (the shared scorer's list): titles, street and place types.
-GENERIC = set("""mr mrs ms miss mx dr the old big little and of flat road street lane close court avenue way drive
-house lodge care home primary academy school nursery reg""".split())
+GENERIC = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "the",
+    "old",
+    "big",
+    "little",
+    "and",
+    "of",
+    "flat",
+    "road",
+    "street",
+    "lane",
+    "close",
+    "court",
+    "avenue",
+    "way",
+    "drive",
+    "house",
+    "lodge",
+    "care",
+    "home",
+    "primary",
+    "academy",
+    "school",
+    "nursery",
+    "reg",
+}
 
 
 def _knowledge_words() -> set[str]:
@@ -143,14 +190,19 @@ def corpus_messages() -> list[tuple[str, tuple[str, ...]]]:
             if label == "EMAIL":
                 secrets.append(ident.split("@")[0])
                 continue
-            secrets += [w for w in re.findall(r"[^\W_]+", ident)
-                        if len(w) > 1 and not w.isdigit() and w.lower() not in outside and w.lower() not in known]
+            secrets += [
+                w
+                for w in re.findall(r"[^\W_]+", ident)
+                if len(w) > 1 and not w.isdigit() and w.lower() not in outside and w.lower() not in known
+            ]
         out.append((plain, tuple(secrets)))
     return out
 
 
 @pytest.mark.skipif(not corpus_messages(), reason="shared corpus not present")
-def test_the_shared_corpus_leaks_nothing_through_the_whole_path(services: Services, debug_log: io.StringIO) -> None:
+def test_the_shared_corpus_leaks_nothing_through_the_whole_path(
+    services: Services, debug_log: io.StringIO
+) -> None:
     tried = found = 0
     misses = []
     for n, (message, secrets) in enumerate(corpus_messages()):

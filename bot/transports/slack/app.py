@@ -63,7 +63,7 @@ def build_app(
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     app = CanishareApp(
         client=client,
-        # Passed explicitly (even empty) so bolt never falls back to reading os.environ.
+        # Passed explicitly (even empty) so bolt never falls back to reading the process environment.
         signing_secret=secret,
         # Socket Mode frames come over an authenticated websocket and carry no signature.
         request_verification_enabled=not socket_mode,
