@@ -382,6 +382,9 @@ def _placeholder_merger(doc: Any) -> Any:
         if span is not None:
             spans.append(span)
     if spans:
+        from spacy.util import filter_spans
+
+        spans = filter_spans(spans)  # placeholders glued to other text can expand into the same token
         with doc.retokenize() as retok:
             for span in spans:
                 retok.merge(span, attrs={"TAG": "NNP", "POS": "PROPN"})

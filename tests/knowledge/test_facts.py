@@ -133,6 +133,23 @@ def test_placeholders_are_single_opaque_tokens(advisor: Advisor) -> None:
     assert "PERSON" not in {t.text for t in doc}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        bytes(range(256)).decode("latin-1").replace("\xd7", "\xd7[PERSON_1]\xf7[PERSON_2]"),
+        "[PERSON_1][PERSON_2]x[ADDRESS_1]",
+        "\x00\x01 [ORG_1]",
+        "",
+        "?" * 500,
+    ],
+    ids=["binary", "glued", "control", "empty", "punctuation"],
+)
+def test_junk_and_glued_placeholders_still_get_advice(advisor: Advisor, text: str) -> None:
+    advice = advisor.advise(text)
+    assert advice.verdict in ("emergency", "share", "ask_consent", "dont_share", "seek_advice")
+    assert advice.render_text().endswith("This is guidance, not legal advice.")
+
+
 def test_facts_carry_the_redacted_snippet_as_evidence(advisor: Advisor) -> None:
     found = advisor.facts("[PERSON_1] lacks capacity. Her son [PERSON_2] takes her pension.")
     assert "[PERSON_1] lacks capacity" in found["capacity"].evidence
