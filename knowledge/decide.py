@@ -115,7 +115,13 @@ def decide(facts: dict[str, Fact], table: DecisionTable, answered: set[str] | No
 
 
 def citations(rule: Rule, facts: dict[str, Fact], table: DecisionTable) -> list[str]:
-    ids: list[str] = list(rule.cite)
+    """The row's citations, with the entries for the facts that decided it first (most specific first)."""
+    specific: list[str] = []
+    if rule.cite_facts:
+        for entry in [*table.override_facts, *table.fact_citations]:
+            if _equal(facts.get(entry.fact), entry.value):
+                specific += entry.cite
+    ids: list[str] = [*specific, *rule.cite]
     group = facts["group"].value
     if group == "child":
         ids += rule.cite_child
@@ -123,10 +129,6 @@ def citations(rule: Rule, facts: dict[str, Fact], table: DecisionTable) -> list[
         ids += rule.cite_adult
     else:
         ids += rule.cite_adult + rule.cite_child
-    if rule.cite_facts:
-        for entry in [*table.override_facts, *table.fact_citations]:
-            if _equal(facts.get(entry.fact), entry.value):
-                ids += entry.cite
     ids += rule.lawful_basis
     return list(dict.fromkeys(ids))
 

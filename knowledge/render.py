@@ -23,6 +23,8 @@ INFORM = {
     "no": "",
 }
 DISCLAIMER = "This is guidance, not legal advice."
+# facts that restate others in the "Why" list (they stay in Advice.facts and the JSON contract)
+QUIET = {"harm_concern", "within_organisation", "other_recipients", "override", "child_involved"}
 
 
 def headline(verdict: str) -> str:
@@ -75,11 +77,21 @@ def render_text(advice: Advice) -> str:
     out += [f"{n}. {step}" for n, step in enumerate(advice.steps, 1)]
     if INFORM[advice.inform]:
         out += ["", INFORM[advice.inform]]
-    reasons = [f for f in advice.facts if f.evidence and not f.evidence.startswith("you answered")]
     answered = [f for f in advice.facts if f.evidence.startswith("you answered")]
-    if reasons or answered:
+    reasons = [
+        f
+        for f in advice.facts
+        if f.evidence and f not in answered and f.name not in QUIET and f.value is not False
+    ]
+    seen: set[str] = set()
+    shown = []
+    for fact in [*answered, *reasons]:
+        if fact.explanation not in seen:
+            seen.add(fact.explanation)
+            shown.append(fact)
+    if shown:
         out += ["", "Why:"]
-        for fact in [*answered, *reasons][:8]:
+        for fact in shown[:7]:
             snippet = fact.evidence if len(fact.evidence) <= 90 else fact.evidence[:87] + "..."
             out.append(f"- {fact.explanation} (\u201c{snippet}\u201d)")
     if advice.citations:
