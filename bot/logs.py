@@ -48,5 +48,6 @@ def configure_logging(level: str = "INFO", stream: IO[str] | None = None) -> Non
         "aiohttp",
         "sqlalchemy.engine",
         "uvicorn.access",
+        "alembic",
     ):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))

@@ -161,9 +161,8 @@ class Engine:
                 )
             )
             conversation.updated_at = self.now()
-            removed = redacted.removed_summary()
-            if removed:
-                removed = f"{removed} {texts.NO_NAMES}"
+            # Only tell the asker about removals when there were some; the reminder rides along.
+            removed = f"{redacted.removed_summary()} {texts.NO_NAMES}" if redacted.counts() else ""
 
             state = State(conversation.state)
             if state is State.HANDED_OFF:
