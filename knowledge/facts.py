@@ -135,6 +135,7 @@ DIRECT_VERBS = {
     "involve",
     "involving",
     "approach",
+    "let",
     "ask",
     "message",
     "text",
@@ -303,6 +304,18 @@ AGENCY_ROLES = {"social_care", "police", "health", "fire", "dbs", "lado", "schoo
 PRONOUNS = {"him", "her", "them", "it", "this", "that"}
 
 
+def sent_of(doc: Any, i: int) -> Any:
+    """The sentence of token ``i``, from an index built once per doc (``Token.sent`` rescans each time)."""
+    index = doc.user_data.get("canishare_sents")
+    if index is None:
+        index = [None] * len(doc)
+        for sent in doc.sents:
+            for j in range(sent.start, sent.end):
+                index[j] = sent
+        doc.user_data["canishare_sents"] = index
+    return index[i]
+
+
 class Cue(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -437,10 +450,10 @@ class FactExtractor:
     # --- scope checks ----------------------------------------------------------------------------------
 
     def _sentence(self, doc: Any, i: int) -> Any:
-        return doc[i].sent
+        return sent_of(doc, i)
 
     def _window_back(self, doc: Any, start: int, limit: int) -> list[Any]:
-        sent = doc[start].sent
+        sent = sent_of(doc, start)
         out: list[Any] = []
         j = start - 1
         while j >= sent.start and len(out) < limit:
@@ -487,7 +500,7 @@ class FactExtractor:
         return False
 
     def _snippet(self, doc: Any, start: int, end: int) -> str:
-        sent = doc[start].sent
+        sent = sent_of(doc, start)
         text: str = sent.text.strip()
         if len(text) <= 160:
             return text
@@ -510,14 +523,16 @@ class FactExtractor:
             if (index, start, end) in seen:
                 continue
             seen.add((index, start, end))
-            sent = doc[start].sent
+            sent = sent_of(doc, start)
             words = {t.lower_ for t in sent}
             if cue.past_blocks and words & PAST:
                 continue
             if cue.urgent and not (words & URGENCY):
                 continue
             value: FactValue = cue.value
-            if cue.hedged is not None and self._hedged(doc, start):
+            if cue.fact in UNNEGATED:
+                pass  # who or what is mentioned does not change with negation ("not to tell her daughter")
+            elif cue.hedged is not None and self._hedged(doc, start):
                 value = cue.hedged
             elif self._negated(doc, start, end):
                 if cue.negated is None:
@@ -537,6 +552,15 @@ class FactExtractor:
 
 # --- turning hits into facts -------------------------------------------------------------------------------
 
+UNNEGATED = {
+    "role",
+    "person",
+    "staff_mention",
+    "location_request",
+    "protective_order",
+    "asks_who",
+    "volunteer",
+}
 PRECEDENCE: dict[str, list[FactValue]] = {
     "consent": ["refused", "given", "not_asked"],
     "capacity": ["lacks", "in_doubt", "has"],
@@ -604,7 +628,7 @@ def _ages(doc: Any) -> list[tuple[int, int, str]]:
                 and tok.i > 0
                 and doc[tok.i - 1].lower_ in {"her", "his", "their", "in", "early", "late", "mid"}
             ):
-                out.append((tok.i, int(m2.group(1)) * 10, tok.sent.text.strip()))
+                out.append((tok.i, int(m2.group(1)) * 10, sent_of(doc, tok.i).text.strip()))
             continue
         age = int(m.group(1))
         if age > 110:
@@ -631,7 +655,7 @@ def _ages(doc: Any) -> list[tuple[int, int, str]]:
         ):
             is_age = not nxt or nxt[0] in {",", ".", "and", "?", "!", ")", "but", "now", "-", "years", "so"}
         if is_age:
-            out.append((tok.i, age, tok.sent.text.strip()))
+            out.append((tok.i, age, sent_of(doc, tok.i).text.strip()))
     return out
 
 
@@ -662,7 +686,7 @@ def _subject(
     # the person asked about: first mention inside a question, else the first mention overall
     chosen = None
     for i, kind, ev in mentions:
-        sent = doc[i].sent
+        sent = sent_of(doc, i)
         if sent.text.strip().endswith("?") and kind in ("child", "unborn"):
             chosen = (i, kind, ev)
             break
@@ -673,7 +697,7 @@ def _subject(
     if (
         value == "adult"
         and any(k == "unborn" for _, k, _ in mentions)
-        and any(doc[i].sent.text.strip().endswith("?") for i, k, _ in mentions if k == "unborn")
+        and any(sent_of(doc, i).text.strip().endswith("?") for i, k, _ in mentions if k == "unborn")
     ):
         value = "unborn"
     explanation = {
@@ -715,7 +739,7 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             continue
         if nxt in {"me", "us"}:  # "she told me ...": the asker is the one being told
             continue
-        sent = tok.sent
+        sent = sent_of(doc, tok.i)
         limit = min(sent.end, tok.i + 16)
         for r in clean:
             if r.start <= tok.i or r.start >= limit:
@@ -743,7 +767,7 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
     requesters: list[tuple[str, Hit]] = []
     for r in clean:
         after = [doc[j] for j in range(r.end, min(r.start + 11, r.end + 8, r.end + 8, len(doc)))]
-        if any(t.lower_ in REQUEST_WORDS for t in after if t.sent == doc[r.start].sent):
+        if any(t.lower_ in REQUEST_WORDS for t in after if sent_of(doc, t.i) == sent_of(doc, r.start)):
             requesters.append((str(r.value), r))
         elif has_parser:
             head = doc[r.end - 1].head
@@ -766,7 +790,7 @@ def _is_agent_of_harm(doc: Any, hit: Hit) -> bool:
         if tok.lower_ != word:
             continue
         for j in range(tok.i + 1, min(len(doc), tok.i + 5)):
-            if doc[j].lower_ in HARM_VERBS and doc[j].sent == tok.sent:
+            if doc[j].lower_ in HARM_VERBS and sent_of(doc, j) == sent_of(doc, tok.i):
                 return True
             if doc[j].lower_ in BOUNDARIES:
                 break
@@ -794,7 +818,7 @@ def _abuser_care_needs(doc: Any, hits: list[Hit]) -> Hit | None:
                 tok.i,
                 tok.i + 1,
                 False,
-                tok.sent.text.strip(),
+                sent_of(doc, tok.i).text.strip(),
                 "the person said to be causing harm has care and support needs of their own",
             )
     return None
@@ -829,7 +853,7 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
                     facts["high_risk_marac"] = _fact(
                         "high_risk_marac",
                         score >= 14,
-                        tok.sent.text.strip(),
+                        sent_of(doc, tok.i).text.strip(),
                         f"a DASH score of {score} is {'at or above' if score >= 14 else 'below'} the usual "
                         "MARAC threshold of 14",
                     )
@@ -858,8 +882,8 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
             prev = " ".join(t.lower_ for t in doc[max(0, s.start - 3) : s.start])
             if re.search(r"\b(i|i'm|im|am|as)\b", prev):
                 continue
-            sent = doc[s.start].sent
-            if any(doc[h.start].sent == sent for h in harmful):
+            sent = sent_of(doc, s.start)
+            if any(sent_of(doc, h.start) == sent for h in harmful):
                 facts["staff_implicated"] = _fact(
                     "staff_implicated",
                     True,
@@ -882,7 +906,7 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
                         facts["abuser_care_needs"] = _fact(
                             "abuser_care_needs",
                             True,
-                            tok.sent.text.strip(),
+                            sent_of(doc, tok.i).text.strip(),
                             "the person said to be causing harm has care and support needs of their own",
                         )
                         break
@@ -959,7 +983,7 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
                 continue
             if h.value is not True:
                 continue
-            sent = doc[h.start].sent
+            sent = sent_of(doc, h.start)
             words = [t.lower_ for t in sent]
             joined = " ".join(words)
             if set(words) & PAST:
