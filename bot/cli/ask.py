@@ -11,6 +11,7 @@ import typer
 
 from bot.app import load_advisor, load_redactor
 from bot.cli.common import EXIT_UNAVAILABLE, EXIT_USAGE, fail, settings
+from bot.cli.jsonl import BadLine, read_rows
 from knowledge import Advice, Advisor
 from redaction import PipelineUnavailable, Redacted, RedactionError, Redactor
 
@@ -23,20 +24,13 @@ def contract(advice: Advice, redacted: Redacted) -> dict[str, Any]:
 
 
 def _read_jsonl(path: Path) -> list[tuple[int, Any, str]]:
-    rows: list[tuple[int, Any, str]] = []
-    with path.open(encoding="utf-8") if str(path) != "-" else sys.stdin as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                text = item["text"]
-                if not isinstance(text, str):
-                    raise TypeError
-            except (ValueError, KeyError, TypeError):
-                fail(f'{path}: line {number} is not a JSON object with a string "text"', EXIT_USAGE)
-            rows.append((number, item.get("id", number), text))
-    return rows
+    try:
+        if str(path) == "-":
+            return read_rows(sys.stdin)
+        with path.open(encoding="utf-8") as handle:
+            return read_rows(handle)
+    except BadLine as exc:
+        fail(f"{path}: {exc}", EXIT_USAGE)
 
 
 def register(app: typer.Typer) -> None:

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from bot.cli.jsonl import BadLine, read_rows
 from bot.config import load_settings
 from redaction import PipelineUnavailable, Redacted, RedactionError, Redactor
 
@@ -22,26 +23,6 @@ EXIT_UNAVAILABLE = 4
 def _fail(message: str, code: int) -> typer.Exit:
     typer.echo(f"canishare redact: {message}", err=True)
     return typer.Exit(code)
-
-
-def _read_rows(lines: list[str]) -> list[tuple[Any, str]]:
-    """Parse every line first, so a bad line stops the run before anything is written.
-
-    The message names the line number only: the line itself is unredacted text.
-    """
-    rows: list[tuple[Any, str]] = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            text = item["text"]
-            if not isinstance(text, str):
-                raise TypeError
-        except (ValueError, KeyError, TypeError):
-            raise _fail(f'line {number} is not a JSON object with a string "text"', EXIT_USAGE) from None
-        rows.append((item.get("id", number), text))
-    return rows
 
 
 def _as_json(row_id: Any, result: Redacted) -> str:
@@ -80,7 +61,10 @@ def redact_command(
         raw = file.read_text(encoding="utf-8") if file is not None else sys.stdin.read()
     except (OSError, UnicodeDecodeError):
         raise _fail("the input could not be read as UTF-8 text", EXIT_USAGE) from None
-    rows = _read_rows(raw.splitlines()) if jsonl else []
+    try:
+        rows = read_rows(raw.splitlines()) if jsonl else []
+    except BadLine as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
     try:
         redactor = Redactor.load(load_settings().redaction_model)
     except PipelineUnavailable as exc:
@@ -90,8 +74,8 @@ def redact_command(
             sys.stdout.write(redactor.redact(raw).text)
             return
         show = file is not None and not sys.stdout.isatty()
-        results = _with_progress(redactor.redact_many(text for _, text in rows), len(rows), show)
-        for (row_id, _), result in zip(rows, results, strict=True):
+        results = _with_progress(redactor.redact_many(text for _, _, text in rows), len(rows), show)
+        for (_, row_id, _), result in zip(rows, results, strict=True):
             sys.stdout.write(_as_json(row_id, result) + "\n")
     except RedactionError as exc:
         raise _fail(f"{exc}. Output stopped there.", 1) from None

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from bot import audit, records, texts
@@ -33,6 +33,7 @@ from bot.storage.repository import (
     current_conversation,
     enqueue,
     first_time,
+    latest_advice,
     take_inbox,
 )
 from knowledge import Advice, AdviceState, Advisor
@@ -339,12 +340,7 @@ class Engine:
         conversation = self._conversation(session, asker, [])
         if name == "handoff":
             return [self._handoff(session, asker, conversation, named=arg.lower().startswith("named"))]
-        latest = session.scalars(
-            select(AdviceGiven)
-            .where(AdviceGiven.conversation_id == conversation.id)
-            .order_by(AdviceGiven.id.desc())
-            .limit(1)
-        ).first()
+        latest = latest_advice(session, conversation.id)
         if latest is None:
             return [Reply(kind="info", text=texts.NO_ADVICE_YET, actions=[HANDOFF])]
         if name == "why":
@@ -396,12 +392,7 @@ class Engine:
             )
         if not can(state, Event.HANDOFF):
             conversation = self._conversation(session, asker, [])
-        latest = session.scalars(
-            select(AdviceGiven)
-            .where(AdviceGiven.conversation_id == conversation.id)
-            .order_by(AdviceGiven.id.desc())
-            .limit(1)
-        ).first()
+        latest = latest_advice(session, conversation.id)
         rationale = "The asker asked to talk to a safeguarding lead."
         if latest is not None:
             rationale += f" The bot's answer so far: {latest.verdict}."

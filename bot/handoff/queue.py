@@ -19,8 +19,8 @@ from bot.errors import CaseConflict, CaseNotFound, InputRejected, NotALead
 from bot.metrics import REGISTRY
 from bot.privacy import redact_in
 from bot.storage import Database
-from bot.storage.models import AdviceGiven, Case, Conversation, DecisionRecord, Message, utcnow
-from bot.storage.repository import case_by_ref, enqueue, new_case_ref
+from bot.storage.models import Case, Conversation, DecisionRecord, Message, utcnow
+from bot.storage.repository import case_by_ref, enqueue, latest_advice, new_case_ref
 from redaction import Redactor
 
 
@@ -105,12 +105,7 @@ class HandoffQueue:
     def open_case(
         self, session: Session, conversation: Conversation, *, anonymous: bool, asker: str, rationale: str
     ) -> Case:
-        advice = session.scalars(
-            select(AdviceGiven)
-            .where(AdviceGiven.conversation_id == conversation.id)
-            .order_by(AdviceGiven.id.desc())
-            .limit(1)
-        ).first()
+        advice = latest_advice(session, conversation.id)
         verdict = advice.verdict if advice else "seek_advice"
         case = Case(
             ref=self._unused_ref(session),
@@ -290,12 +285,7 @@ class HandoffQueue:
             outcome_text = self._redact(conversation, outcome)
             advice = None
             if conversation is not None:
-                advice = session.scalars(
-                    select(AdviceGiven)
-                    .where(AdviceGiven.conversation_id == conversation.id)
-                    .order_by(AdviceGiven.id.desc())
-                    .limit(1)
-                ).first()
+                advice = latest_advice(session, conversation.id)
             content = records.build_content(
                 advice=advice,
                 case=case,

@@ -10,7 +10,16 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.storage.models import Case, CasePost, Conversation, Delivery, ProcessedEvent, RateBucket, utcnow
+from bot.storage.models import (
+    AdviceGiven,
+    Case,
+    CasePost,
+    Conversation,
+    Delivery,
+    ProcessedEvent,
+    RateBucket,
+    utcnow,
+)
 
 # Case references go into buttons and callback data (Telegram allows 64 bytes), and are read aloud:
 # no 0/O or 1/I.
@@ -168,3 +177,13 @@ def case_by_post(session: Session, platform: str, chat_id: str, message_ref: str
         )
     ).first()
     return session.get(Case, post.case_id) if post else None
+
+
+def latest_advice(session: Session, conversation_id: str) -> AdviceGiven | None:
+    """The last answer given in a conversation: what "why", "record" and a handoff are about."""
+    return session.scalars(
+        select(AdviceGiven)
+        .where(AdviceGiven.conversation_id == conversation_id)
+        .order_by(AdviceGiven.id.desc())
+        .limit(1)
+    ).first()

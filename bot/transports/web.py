@@ -20,7 +20,7 @@ from starlette.routing import Route
 
 from bot.app import Services, build_services
 from bot.config import Settings
-from bot.handoff.notify import Dispatcher, Notifier
+from bot.handoff.notify import Notifier
 from bot.metrics import REGISTRY
 from bot.runtime import Runtime
 from bot.storage.models import Case
@@ -68,17 +68,6 @@ class WebState:
         self.transports: dict[str, Transport] = {}
 
 
-async def _jobs(runtime: Runtime, interval: float) -> None:
-    """Reminders and escalations; safe with several workers (each step is a conditional update)."""
-    while not runtime.stopping.is_set():
-        try:
-            await runtime.run(runtime.services.queue.run_due)
-        except Exception as exc:
-            log.error("background jobs failed", extra={"error": type(exc).__name__})
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(runtime.stopping.wait(), timeout=interval)
-
-
 def create_app(
     settings: Settings,
     *,
@@ -106,11 +95,9 @@ def create_app(
             if transport is not None:
                 state.transports[transport.platform] = transport
                 await transport.start()
-        dispatcher = Dispatcher(svc.db, {p: t.notifier for p, t in state.transports.items()})
-        background = [
-            asyncio.create_task(dispatcher.run_forever(runtime.stopping), name="dispatcher"),
-            asyncio.create_task(_jobs(runtime, jobs_interval), name="jobs"),
-        ]
+        runtime.start_background(
+            {p: t.notifier for p, t in state.transports.items()}, jobs_interval=jobs_interval
+        )
         state.failure = None
         log.info("ready", extra={"transports": ",".join(state.transports) or "none"})
         try:
@@ -118,9 +105,6 @@ def create_app(
         finally:
             # Graceful: stop taking work, let in-flight turns finish and commit, then close.
             await runtime.drain()
-            for task in background:
-                task.cancel()
-            await asyncio.gather(*background, return_exceptions=True)
             for transport in state.transports.values():
                 await transport.stop()
             svc.db.dispose()

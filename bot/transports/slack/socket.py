@@ -14,7 +14,6 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
 from bot.app import build_services
 from bot.config import Settings
-from bot.handoff.notify import Dispatcher
 from bot.runtime import Runtime
 from bot.transports.slack import SlackTransport
 
@@ -40,21 +39,10 @@ async def serve(
     services = await asyncio.to_thread(build_services, settings)
     runtime = Runtime(services)
     transport = SlackTransport(runtime, socket_mode=True)
-    dispatcher = Dispatcher(services.db, {"slack": transport.notifier})
     handler = AsyncSocketModeHandler(transport.app, settings.slack_app_token.get_secret_value(),
                                      web_client=transport.client)
 
-    async def jobs() -> None:
-        while not runtime.stopping.is_set():
-            try:
-                await runtime.run(services.queue.run_due)
-            except Exception as exc:
-                log.error("background jobs failed", extra={"error": type(exc).__name__})
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(runtime.stopping.wait(), timeout=jobs_interval)
-
-    background = [asyncio.create_task(dispatcher.run_forever(runtime.stopping), name="dispatcher"),
-                  asyncio.create_task(jobs(), name="jobs")]
+    runtime.start_background({"slack": transport.notifier}, jobs_interval=jobs_interval)
     await handler.connect_async()  # type: ignore[no-untyped-call]  # unannotated in slack-bolt 1.30
     log.info("slack socket mode connected")
     try:
@@ -62,7 +50,4 @@ async def serve(
     finally:
         await handler.close_async()  # type: ignore[no-untyped-call]
         await runtime.drain()
-        for task in background:
-            task.cancel()
-        await asyncio.gather(*background, return_exceptions=True)
         services.db.dispose()

@@ -13,23 +13,11 @@ import signal
 
 from bot.app import Services, build_services
 from bot.config import Settings
-from bot.handoff.notify import Dispatcher
 from bot.logs import configure_logging
 from bot.runtime import Runtime
 from bot.transports.telegram.transport import ALLOWED_UPDATES, TelegramTransport
 
 log = logging.getLogger("canishare.telegram")
-
-
-async def _jobs(runtime: Runtime, interval: float) -> None:
-    """Reminders and escalations, as the web app runs them."""
-    while not runtime.stopping.is_set():
-        try:
-            await runtime.run(runtime.services.queue.run_due)
-        except Exception as exc:
-            log.error("background jobs failed", extra={"error": type(exc).__name__})
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(runtime.stopping.wait(), timeout=interval)
 
 
 async def serve(settings: Settings, stop: asyncio.Event | None = None, *, services: Services | None = None,
@@ -54,11 +42,7 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None, *, servic
     updater = application.updater
     assert updater is not None  # built with polling=True
     await updater.start_polling(allowed_updates=ALLOWED_UPDATES, poll_interval=poll_interval)
-    dispatcher = Dispatcher(services.db, {transport.platform: transport.notifier})
-    background = [
-        asyncio.create_task(dispatcher.run_forever(runtime.stopping), name="dispatcher"),
-        asyncio.create_task(_jobs(runtime, 30.0), name="jobs"),
-    ]
+    runtime.start_background({transport.platform: transport.notifier})
     log.info("polling", extra={"transport": "telegram"})
     try:
         await stop.wait()
@@ -66,9 +50,6 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None, *, servic
         await updater.stop()
         await application.stop()
         await runtime.drain()
-        for task in background:
-            task.cancel()
-        await asyncio.gather(*background, return_exceptions=True)
         await transport.stop()
         services.db.dispose()
         for sig in signals:
