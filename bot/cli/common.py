@@ -24,13 +24,16 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def settings() -> Settings:
+def settings(*, service: bool = False) -> Settings:
+    """The settings, once. Console commands log warnings only unless a level was set explicitly, so a
+    conversation in the terminal is not interleaved with JSON; services log at the configured level."""
     try:
         loaded = load_settings()
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
         fail(f"bad configuration: {problems}", EXIT_USAGE)
-    configure_logging(loaded.log_level, stream=sys.stderr)
+    explicit = "log_level" in loaded.model_fields_set
+    configure_logging(loaded.log_level if service or explicit else "WARNING", stream=sys.stderr)
     return loaded
 
 

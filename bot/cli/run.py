@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
         """Serve POST /slack/events, POST /telegram/webhook, GET /healthz and GET /metrics."""
         from bot.transports.web import serve as run_server
 
-        run_server(settings(), host, port)
+        run_server(settings(service=True), host, port)
 
     @app.command()
     def slack(socket: bool = typer.Option(False, "--socket", help="Use Socket Mode (development).")) -> None:
@@ -30,7 +30,7 @@ def register(app: typer.Typer) -> None:
         from bot.transports.slack.socket import run as run_socket
 
         try:
-            run_socket(settings())
+            run_socket(settings(service=True))
         except SocketModeNotConfigured as exc:
             fail(str(exc), EXIT_USAGE)
 
@@ -46,4 +46,4 @@ def register(app: typer.Typer) -> None:
             )
         from bot.transports.telegram.polling import run as run_polling
 
-        run_polling(settings())
+        run_polling(settings(service=True))

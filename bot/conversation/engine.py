@@ -8,7 +8,9 @@ never told something was sent that was not saved.
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -37,6 +39,8 @@ from bot.storage.repository import (
     take_inbox,
 )
 from knowledge import Advice, AdviceState, Advisor
+
+log = logging.getLogger("canishare.engine")
 
 COMMANDS = ("help", "start", "new", "handoff", "record", "why", "forget", "privacy")
 _COMMAND = re.compile(r"^/(?P<name>[a-z]+)(?:@\S+)?(?:\s+(?P<arg>.*))?$", re.IGNORECASE | re.DOTALL)
@@ -143,6 +147,7 @@ class Engine:
         if len(text) > self.settings.max_message_chars:
             raise InputRejected(texts.TOO_LONG.format(limit=self.settings.max_message_chars))
         asker = incoming.asker
+        started = time.perf_counter()
         REGISTRY.inc("canishare_messages_total", platform=asker.platform)
         with self.db.session() as session:
             if incoming.event_id and not first_time(session, asker.platform, incoming.event_id):
@@ -174,7 +179,21 @@ class Engine:
                 replies = self._advise(session, conversation, redacted.text)
             for reply in replies:
                 reply.removed = reply.removed or removed
-            return notices + replies
+            conversation_id, state_after = conversation.id, conversation.state
+        # Logged after the commit: ids, kinds and timings, never words.
+        log.info(
+            "turn",
+            extra={
+                "platform": asker.platform,
+                "conversation": conversation_id,
+                "state": state_after,
+                "replies": ",".join(r.kind for r in replies),
+                "verdict": next((r.advice.verdict for r in replies if r.advice), None),
+                "removed": sum(redacted.counts().values()),
+                "ms": round((time.perf_counter() - started) * 1000, 1),
+            },
+        )
+        return notices + replies
 
     def _conversation(self, session: Session, asker: Asker, notices: list[Reply]) -> Conversation:
         conversation = current_conversation(session, asker.platform, asker.user_id)
