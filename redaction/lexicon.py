@@ -41,6 +41,7 @@ class Lexicon:
     surnames: frozenset[str]
     ambiguous_names: frozenset[str]
     english_words: frozenset[str]
+    chat_words: frozenset[str]
     keep_terms: frozenset[str]
     places: frozenset[str]
     titles: frozenset[str]
@@ -56,11 +57,13 @@ class Lexicon:
     @cache
     def load() -> Lexicon:
         street_types, street_prefixes = _read_sections("street_types.txt")
+        chat_words = _read("chat_words.txt")
         return Lexicon(
-            first_names=_read("first_names.txt"),
+            first_names=_read("first_names.txt") | _read("first_names_more.txt"),
             surnames=_read("surnames.txt"),
             ambiguous_names=_read("ambiguous_names.txt"),
-            english_words=_read("english_words.txt"),
+            english_words=_read("english_words.txt") | chat_words,
+            chat_words=chat_words,
             keep_terms=_read("keep_terms.txt"),
             places=_read("places.txt"),
             titles=_read("titles.txt"),
