@@ -15,6 +15,7 @@ from redaction.recognizers.ip_address import IpAddressRecognizer
 from redaction.recognizers.journey_place import JourneyPlaceRecognizer
 from redaction.recognizers.long_number import LongNumberRecognizer
 from redaction.recognizers.model_entity import ModelEntityRecognizer
+from redaction.recognizers.name_position import NamePositionRecognizer
 from redaction.recognizers.nhs_number import NhsNumberRecognizer
 from redaction.recognizers.ni_number import NiNumberRecognizer
 from redaction.recognizers.organisation import OrganisationRecognizer
@@ -48,6 +49,7 @@ RECOGNIZERS: tuple[type[Recognizer], ...] = (
     JourneyPlaceRecognizer,
     OrganisationRecognizer,
     PersonNameRecognizer,
+    NamePositionRecognizer,
     ModelEntityRecognizer,
 )
 
