@@ -100,6 +100,9 @@ class PersonNameRecognizer(Recognizer):
         if w.upper and low in lex.surnames and not lex.is_word(low):
             return 0.7, "a surname from the name list, in capitals"
         if low in lex.surnames and w.tag in ("NNP", "NNPS") and low not in lex.stop_words:
+            if w.upper and self._shouting(ctx):
+                # In a message typed in capitals the tagger calls every word a proper noun ("HER ARMS").
+                return None
             return 0.6, "a surname from the name list, tagged as a proper noun"
         return None
 
@@ -141,7 +144,8 @@ class PersonNameRecognizer(Recognizer):
         if w.upper and not (lex.is_name(nxt.low) and nxt.upper):
             # "MS" is also multiple sclerosis; in capitals, a title needs a known name after it.
             return False
-        if w.low in _WORDY_TITLES and not w.capitalised:
+        if w.low in _WORDY_TITLES and (not w.capitalised or (w.upper and self._shouting(ctx))):
+            # "miss the bus"; "HER SISTER CHIOMA" in a message typed in capitals.
             return False
         if nxt.low in lex.keep_terms or nxt.low in lex.titles or nxt.low in lex.places:
             return False
@@ -170,6 +174,10 @@ class PersonNameRecognizer(Recognizer):
             return True
         nxt = ctx.words[i + 1] if i + 1 < len(ctx.words) else None
         return nxt is not None and nxt.low in _AFTER_NAME and ctx.between(w, nxt) == " "
+
+    @staticmethod
+    def _shouting(ctx: Context) -> bool:
+        return sum(w.upper for w in ctx.words) * 2 > len(ctx.words)
 
     @staticmethod
     def _possessive(ctx: Context, w: Word) -> bool:

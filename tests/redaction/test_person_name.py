@@ -25,6 +25,11 @@ MATCH = [
     ("What's your last name? Magnusson", ["Magnusson"]),
     ("follow up with eva nowakowska soon", ["eva nowakowska"]),
     ("guðgeir bergsveinsson called", ["guðgeir bergsveinsson"]),
+    # modern UK names from first_names_more.txt, in any case
+    ("my client jaxon okonkwo rang", ["jaxon okonkwo"]),
+    ("NNEKA is being asked for money", ["NNEKA"]),
+    ("NNEKA AND HER SISTER CHIOMA ARE LEFT ALONE", ["NNEKA", "CHIOMA"]),
+    ("isla and mustafe were at the park with abdullahi", ["isla", "mustafe", "abdullahi"]),
 ]
 NO_MATCH = [
     "Will you tell the GP?",
@@ -36,6 +41,7 @@ NO_MATCH = [
     "her uncle says the police came",
     "She has dementia and ADHD.",
     "SHE HAS MS AND LIVES ALONE",
+    "she bought a poppy and a sienna jumper",
 ]
 
 
@@ -52,7 +58,11 @@ def test_keeps_words_roles_and_places(find, text: str) -> None:
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Is there a better song? Murphy and Marrero were engineers.", ["Murphy", "Marrero"])],
+    [
+        ("Is there a better song? Murphy and Marrero were engineers.", ["Murphy", "Marrero"]),
+        # in a message typed in capitals the tagger calls every word a proper noun: not evidence
+        ("SHE HAS BRUISES ON HER ARMS AND HER LEGS", []),
+    ],
 )
 def test_model_tags_help_with_surnames_that_are_words(
     find_with_model, text: str, expected: list[str]
