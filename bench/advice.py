@@ -66,7 +66,11 @@ def main() -> None:
     args = parser.parse_args()
     sets = args.questions or [
         p
-        for p in (shared_dir() / "eval" / "advice_dev.jsonl", ROOT / "tests/knowledge/heldout_like.jsonl")
+        for p in (
+            shared_dir() / "eval" / "advice_dev.jsonl",
+            ROOT / "tests/knowledge/heldout_like.jsonl",
+            *sorted((ROOT / "tests/knowledge").glob("blind_*.jsonl")),
+        )
         if p.is_file()
     ]
     started = time.perf_counter()

@@ -54,7 +54,7 @@ def derive(facts: dict[str, Fact], table: DecisionTable) -> dict[str, Fact]:
             receiver = "internal"
         elif value in AGENCIES:
             receiver = "agency"
-        elif value in ("family", "curious", "abuser"):
+        elif value in ("family", "curious", "abuser", "publicity"):
             receiver = value
         else:
             receiver = "other"

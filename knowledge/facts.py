@@ -109,6 +109,45 @@ STRONG_URGENCY = (
     "still here",
 )
 PAST = {"yesterday", "ago", "last", "previously", "earlier", "used", "past", "once", "before", "history"}
+# "ten minutes ago" is still now for an emergency
+RECENT_UNITS = {"min", "mins", "minute", "minutes", "sec", "secs", "seconds", "moments", "hour", "hr"}
+# a pattern of behaviour, not something happening as the message is written ("he hits her most weekends")
+HABITUAL = {
+    "always",
+    "often",
+    "every",
+    "most",
+    "sometimes",
+    "regularly",
+    "usually",
+    "keeps",
+    "whenever",
+    "weekends",
+    "constantly",
+    "times",
+    "been",
+    "when",
+    "if",
+    "used",
+    "ever",
+}
+FIRST_PERSON = {"i", "we", "i'd", "we'd", "i'm", "we're"}
+
+
+def in_past(sent: Any) -> bool:
+    """A past-time marker in the sentence, except a recent 'ago' ('ten minutes ago')."""
+    for tok in sent:
+        word = tok.lower_
+        if word not in PAST:
+            continue
+        if word == "ago":
+            before = {sent.doc[j].lower_ for j in range(max(sent.start, tok.i - 3), tok.i)}
+            if before & RECENT_UNITS:
+                continue
+        return True
+    return False
+
+
 # verbs whose object is the receiver ("tell her son") and verbs that take it after "to"/"with"
 DIRECT_VERBS = {
     "tell",
@@ -325,6 +364,7 @@ class Cue(BaseModel):
     hedged: FactValue | None = None
     urgent: bool = False
     past_blocks: bool = False
+    habitual_blocks: bool = False
     weak: bool = False
     explain: str
     patterns: list[str] = Field(min_length=1)
@@ -359,10 +399,11 @@ def compile_pattern(text: str, sets: dict[str, list[str]]) -> list[dict[str, Any
         if word == "#":
             spec = {"LIKE_NUM": True}
         elif word.startswith("@"):
-            name = word[1:]
+            # "@set" or "@set|word|word": a word set, optionally with extra words
+            name, *extra = word[1:].split("|")
             if name not in sets:
                 raise KnowledgeError(f"cues.yaml: pattern {text!r}: unknown set @{name}")
-            spec = {"LOWER": {"IN": sets[name]}}
+            spec = {"LOWER": {"IN": [*sets[name], *extra]}}
         elif word.startswith("~"):
             spec = {"LOWER": {"REGEX": "^" + re.escape(word[1:])}}
         elif "|" in word:
@@ -489,6 +530,14 @@ class FactExtractor:
                         return True
         return False
 
+    def _first_person(self, doc: Any, start: int) -> bool:
+        """Is the cue's clause said by the asker about themselves ('I don't want', 'we really don't want')?"""
+        sent = sent_of(doc, start)
+        j = start - 1
+        if j >= sent.start and doc[j].lower_ in {"really", "just", "also", "still", "so"}:
+            j -= 1
+        return j >= sent.start and doc[j].lower_ in FIRST_PERSON
+
     def _hedged(self, doc: Any, start: int) -> bool:
         back = self._window_back(doc, start, 8)
         words = [t.lower_ for t in back]
@@ -525,8 +574,12 @@ class FactExtractor:
             seen.add((index, start, end))
             sent = sent_of(doc, start)
             words = {t.lower_ for t in sent}
-            if cue.past_blocks and words & PAST:
+            if cue.past_blocks and words & PAST and in_past(sent):
                 continue
+            if cue.habitual_blocks and words & HABITUAL:
+                continue
+            if cue.fact == "consent" and cue.value == "refused" and self._first_person(doc, start):
+                continue  # "I don't want to name her": the asker's wish, not the person's refusal
             if cue.urgent and not (words & URGENCY):
                 continue
             value: FactValue = cue.value
@@ -560,6 +613,7 @@ UNNEGATED = {
     "protective_order",
     "asks_who",
     "volunteer",
+    "unsure_if_safeguarding",  # carries its own doubt ("not sure if this is abuse")
 }
 PRECEDENCE: dict[str, list[FactValue]] = {
     "consent": ["refused", "given", "not_asked"],
@@ -573,6 +627,7 @@ HELPERS = {
     "dismissal",
     "location_request",
     "protective_order",
+    "sexual_activity",
 }
 
 
@@ -723,6 +778,7 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             continue
         covered.update(range(r.start, r.end))
         clean.append(r)
+    clean = [_external_manager(doc, r) for r in clean]
     # "our charity's instagram": the thing possessed is the receiver, not the owner
     clean = [
         r
@@ -771,8 +827,17 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             requesters.append((str(r.value), r))
         elif has_parser:
             head = doc[r.end - 1].head
-            if doc[r.end - 1].dep_ in ("nsubj", "nsubjpass") and head.lower_ in REQUEST_WORDS:
-                requesters.append((str(r.value), r))
+            if doc[r.end - 1].dep_ in ("nsubj", "nsubjpass"):
+                # "my neighbour knows I work there and keeps asking": the request can sit on a later verb
+                verbs = [head] + [
+                    v
+                    for v in head.subtree
+                    if v.pos_ == "VERB"
+                    and v.dep_ in ("conj", "xcomp")
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+                ]
+                if any(v.lower_ in REQUEST_WORDS for v in verbs):
+                    requesters.append((str(r.value), r))
     # "make a referral", "raise a safeguarding concern": the role phrase carries its own verb
     for r in clean:
         if doc[r.start].lower_ in {"make", "making", "raise", "raising"} and (str(r.value), r) not in slots:
@@ -781,6 +846,53 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
     if pronoun_slot or not out:
         out.extend(q for q in requesters if q not in out)
     return out
+
+
+INTERNAL_OWNERS = {
+    "my",
+    "our",
+    "line",
+    "the",
+    "a",
+    "team",
+    "registered",
+    "deputy",
+    "duty",
+    "shift",
+    "your",
+    "own",
+}
+
+
+def _external_manager(doc: Any, hit: Hit) -> Hit:
+    """'The day centre manager' or '[ORG_1]'s manager' runs another service: not inside the asker's own."""
+    if hit.value != "manager":
+        return hit
+    first = doc[hit.start]
+    if first.lower_ in INTERNAL_OWNERS or hit.start == 0:
+        return hit
+    before = doc[hit.start - 1]
+    external = (
+        first.lower_ in {"centre", "center", "club", "project"}
+        and before.pos_ in ("NOUN", "PROPN")
+        and before.lower_ not in INTERNAL_OWNERS
+    ) or (
+        before.lower_ == "'s"
+        and hit.start >= 2
+        and doc[hit.start - 2].lower_ not in {"i", "we"}
+        and doc[hit.start - 2].pos_ == "PROPN"
+    )
+    if not external:
+        return hit
+    return Hit(
+        hit.fact,
+        "other_service",
+        hit.start,
+        hit.end,
+        hit.weak,
+        hit.evidence,
+        "a manager of another service, outside your organisation",
+    )
 
 
 def _is_agent_of_harm(doc: Any, hit: Hit) -> bool:
@@ -859,6 +971,25 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
                     )
                     break
 
+    # sexual activity of a young child is an offence whatever the child says (Sexual Offences Act 2003):
+    # under 13 always; under 16 with someone aged 18 or more
+    sexual = by_fact.get("sexual_activity")
+    if sexual:
+        ages = [age for _, age, _ in _ages(doc)]
+        young = min((a for a in ages if a < 18), default=None)
+        adult_party = any(a >= 18 for a in ages)
+        if young is not None and (young < 13 or (young < 16 and adult_party)):
+            why = (
+                f"a child of {young} cannot consent to sexual activity in law"
+                if young < 13
+                else f"sexual activity between a child of {young} and an adult is an offence"
+            )
+            facts["crime"] = _fact("crime", True, sexual[0].evidence, why)
+            if young < 13:
+                facts["serious_crime"] = _fact("serious_crime", True, sexual[0].evidence, why)
+            if "harm_concern" not in facts or facts["harm_concern"].value is False:
+                facts["harm_concern"] = _fact("harm_concern", True, sexual[0].evidence, why)
+
     # a child in the picture when the person discussed is an adult: a child may be at risk too
     if subject == "adult":
         risk = facts.get("others_at_risk")
@@ -874,6 +1005,15 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
             facts["child_involved"] = _fact("child_involved", True, children[0], "a child is affected")
         elif children and risk is not None and risk.value is True:
             facts["child_involved"] = _fact("child_involved", True, risk.evidence, "a child is affected")
+
+    # a child who is self-harming: the Jessie worked example
+    if subject == "child" and facts.get("self_harm") and facts["self_harm"].value is True:
+        facts["child_self_harm"] = _fact(
+            "child_self_harm",
+            True,
+            facts["self_harm"].evidence,
+            "a child showing signs of self-harm (like the Jessie worked example)",
+        )
 
     # staff implicated: a staff role in the same sentence as harm, not the asker describing themselves
     harmful = [h for h in hits if h.fact in ("harm_concern", "crime", "serious_crime") and h.value is True]
@@ -929,7 +1069,9 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
         if role not in names:
             names.append(role)
             evidence = evidence or hit.evidence
-    if curious and (not names or names[0] in ("family", "curious", "other_service", "colleague")):
+    if curious and (
+        not names or names[0] in ("family", "curious", "other_service", "colleague", "publicity")
+    ):
         names.insert(0, "curious")
         evidence = curious[0].evidence
     agencies = [n for n in names if n in AGENCY_ROLES]
@@ -941,6 +1083,7 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
         labels = {
             "abuser": "the alleged abuser, or someone the person may need protecting from",
             "curious": "someone with no role in the person's care or safety",
+            "publicity": "publicity or social media, where anyone could see it",
             "family": "a family member, carer or friend of the person",
             "manager": "a manager or safeguarding lead in your own organisation",
             "colleague": "a colleague in your own organisation",

@@ -169,7 +169,9 @@ def _score(advisor: Advisor, path: Path) -> dict[str, float]:
 
 @pytest.mark.model
 @pytest.mark.parametrize(
-    "path", [SHARED / "eval" / "advice_dev.jsonl", HERE / "heldout_like.jsonl"], ids=["dev", "heldout_like"]
+    "path",
+    [SHARED / "eval" / "advice_dev.jsonl", HERE / "heldout_like.jsonl", *sorted(HERE.glob("blind_*.jsonl"))],
+    ids=lambda p: p.stem,
 )
 def test_figures(advisor: Advisor, path: Path) -> None:
     if not path.exists():
@@ -194,3 +196,22 @@ def test_blank_pipeline_still_answers_the_obvious(blank_advisor: Advisor) -> Non
     advice = blank_advisor.advise("[PERSON_1] is 13 and told me her uncle hits her. Can I tell social care?")
     assert advice.verdict == "share" and "child.consent_not_needed" in advice.rules
     assert blank_advisor.advise("He is going to kill himself right now").verdict == "emergency"
+
+
+@pytest.mark.model
+def test_jessie_is_cited_for_a_self_harming_child(advisor: Advisor) -> None:
+    assert "case.jessie" in advisor.advise(CASES["case.jessie"]).rules
+    assert "case.jessie" not in advisor.advise("A woman of 40 has cuts on her arms. Can I tell her GP?").rules
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Can I put a photo of [PERSON_1] in our newsletter? She hasn't been asked.", "ask_consent"),
+        ("[PERSON_1] agreed to her photo going on our website. Can I post it?", "share"),
+        ("Can I post about a client's sad story on Facebook if I leave out her surname?", "dont_share"),
+    ],
+)
+def test_publicity_needs_the_persons_agreement(advisor: Advisor, text: str, verdict: str) -> None:
+    assert advisor.advise(text).verdict == verdict

@@ -159,3 +159,55 @@ def test_facts_carry_the_redacted_snippet_as_evidence(advisor: Advisor) -> None:
 def test_pattern_language_rejects_unknown_sets() -> None:
     with pytest.raises(KnowledgeError, match="@nosuchset"):
         compile_pattern("a @nosuchset", {})
+
+
+# Cues added while scoring unseen batches: general word classes and scope, each with a near miss.
+GENERAL = [
+    ("immediate_danger", "she's standing on the multi storey car park roof", True),
+    ("immediate_danger", "her boyfriend is kicking the door in and she's screaming", True),
+    ("immediate_danger", "a 6 year old is wandering alone by the canal", True),
+    ("immediate_danger", "he swallowed a packet of paracetamol ten mins ago", True),
+    ("immediate_danger", "he swallowed a packet of paracetamol two years ago", None),
+    ("immediate_danger", "her grandson is hitting her right now", True),
+    ("immediate_danger", "her husband is hitting her most weekends", None),
+    ("immediate_danger", "[PERSON_1] is strangling [PERSON_2]", True),
+    ("unsure_if_safeguarding", "not sure if this is a safeguarding thing", True),
+    ("unsure_if_safeguarding", "I don't know whether it counts as neglect", True),
+    ("unsure_if_safeguarding", "I dont really know what counts as abuse", True),
+    ("unsure_if_safeguarding", "I've got a gut feeling something isn't right", True),
+    ("unsure_if_safeguarding", "It is abuse and I want to report it", None),
+    ("anonymous_advice", "I don't want to name her yet", True),
+    ("others_at_risk", "the same carer looks after two other elderly clients", True),
+    ("escalation", "Nobody else is at risk. What now?", None),
+    ("escalation", "My manager has not acted on it.", True),
+    ("child_self_harm", "[PERSON_1] is 15 and has cuts on her arms", True),
+    ("child_self_harm", "[PERSON_1] is 45 and has cuts on her arms", None),
+    ("crime", "A child told me she's pregnant and she's 12.", True),
+    ("crime", "She's 15 and sleeping with a 24 year old.", True),
+    ("crime", "She's 15 and pregnant by her 16 year old boyfriend.", None),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), GENERAL)
+def test_general_cues(advisor: Advisor, name: str, text: str, expected: bool | None) -> None:
+    assert fact(advisor, text, name) == expected
+
+
+GENERAL_VALUES = [
+    ("consent", "She asked me to.", "given"),
+    ("consent", "My client has asked me to let her housing officer know.", "given"),
+    ("consent", "He asked me to keep it between us.", "refused"),
+    ("consent", "I don't want to name her yet.", None),
+    ("capacity", "An adult with learning disabilities who has capacity for this decision.", "has"),
+    ("capacity", "A man with dementia is being scammed.", "in_doubt"),
+    ("recipient", "Can I share her support plan with the day centre manager?", "other_service"),
+    ("recipient", "Can I share it with our centre manager?", "manager"),
+    ("recipient", "The mum of another child in the class wants to know why she was taken into care.", "curious"),
+    ("recipient", "My neighbour knows I work there and keeps asking about [PERSON_1]. Can I tell her?", "curious"),
+    ("recipient", "Can I put a photo of [PERSON_1] in our newsletter?", "publicity"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), GENERAL_VALUES)
+def test_general_values(advisor: Advisor, name: str, text: str, expected: str | None) -> None:
+    assert fact(advisor, text, name) == expected
