@@ -202,8 +202,8 @@ GENERAL_VALUES = [
     ("capacity", "A man with dementia is being scammed.", "in_doubt"),
     ("recipient", "Can I share her support plan with the day centre manager?", "other_service"),
     ("recipient", "Can I share it with our centre manager?", "manager"),
-    ("recipient", "The mum of another child in the class wants to know why she was taken into care.", "curious"),
-    ("recipient", "My neighbour knows I work there and keeps asking about [PERSON_1]. Can I tell her?", "curious"),
+    ("recipient", "The mum of another child in the class wants to know why she was taken away.", "curious"),
+    ("recipient", "My neighbour knows I work there and keeps asking about [PERSON_1]. Can I?", "curious"),
     ("recipient", "Can I put a photo of [PERSON_1] in our newsletter?", "publicity"),
 ]
 
