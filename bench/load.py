@@ -283,9 +283,11 @@ def machine_cpu() -> tuple[float, float]:
     """(busy, total) CPU seconds of the whole machine so far, from the first line of /proc/stat."""
     with contextlib.suppress(OSError, ValueError):
         fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
-        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+        # user nice system idle iowait irq softirq steal: busy is counted directly, because the idle and
+        # iowait counters can jump in a virtual machine, and guest time is already inside user.
+        busy = sum(fields[i] for i in (0, 1, 2, 5, 6, 7) if i < len(fields))
         tick = os.sysconf("SC_CLK_TCK")
-        return (sum(fields) - idle) / tick, sum(fields) / tick
+        return busy / tick, sum(fields[:8]) / tick
     return 0.0, 0.0
 
 
