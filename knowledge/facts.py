@@ -341,6 +341,22 @@ CARE_NEED_WORDS = {
 }
 AGENCY_ROLES = {"social_care", "police", "health", "fire", "dbs", "lado", "school", "legal", "marac"}
 PRONOUNS = {"him", "her", "them", "it", "this", "that"}
+INFO_WORDS = {
+    "know",
+    "about",
+    "where",
+    "which",
+    "what",
+    "who",
+    "why",
+    "how",
+    "whether",
+    "details",
+    "address",
+    "number",
+}
+CLAUSE_STOPS = {"where", "and", "but", "because", "while", "whereas", ";"}
+PEOPLE_ROLES = {"family", "curious", "abuser"}
 
 
 def sent_of(doc: Any, i: int) -> Any:
@@ -628,6 +644,8 @@ HELPERS = {
     "location_request",
     "protective_order",
     "sexual_activity",
+    "suicide_intent",
+    "suicide_means",
 }
 
 
@@ -822,7 +840,11 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
                 pronoun_slot = True
     requesters: list[tuple[str, Hit]] = []
     for r in clean:
-        after = [doc[j] for j in range(r.end, min(r.start + 11, r.end + 8, r.end + 8, len(doc)))]
+        after: list[Any] = []
+        for j in range(r.end, min(r.start + 11, r.end + 8, len(doc))):
+            if doc[j].lower_ in CLAUSE_STOPS:
+                break  # "the school where I work and he wants to know": the request is not the school's
+            after.append(doc[j])
         if any(t.lower_ in REQUEST_WORDS for t in after if sent_of(doc, t.i) == sent_of(doc, r.start)):
             requesters.append((str(r.value), r))
         elif has_parser:
@@ -838,6 +860,25 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
                 ]
                 if any(v.lower_ in REQUEST_WORDS for v in verbs):
                     requesters.append((str(r.value), r))
+    # "my mate's kid goes there and he wants to know": a pronoun asking points back to the last person named
+    if not requesters and has_parser:
+        for tok in doc:
+            verb = tok.head
+            asks_for_info = any(
+                t.lower_ in INFO_WORDS
+                for t in doc[verb.i + 1 : min(len(doc), verb.i + 4)]
+                if t.lower_ != "me"
+            )
+            if (
+                tok.lower_ in {"he", "she", "they"}
+                and tok.dep_ == "nsubj"
+                and verb.lower_ in REQUEST_WORDS
+                and asks_for_info
+            ):
+                people = [r for r in clean if r.end <= tok.i and r.value in PEOPLE_ROLES]
+                if people:
+                    requesters.append((str(people[-1].value), people[-1]))
+                break
     # "make a referral", "raise a safeguarding concern": the role phrase carries its own verb
     for r in clean:
         if doc[r.start].lower_ in {"make", "making", "raise", "raising"} and (str(r.value), r) not in slots:
@@ -1117,6 +1158,16 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
             True,
             d.evidence,
             "someone was dismissed or removed from their role over harm or risk of harm",
+        )
+
+    # words about ending one's life together with a means to hand, said now: a threat to life
+    intent = [h for h in by_fact.get("suicide_intent", []) if not in_past(sent_of(doc, h.start))]
+    if intent and by_fact.get("suicide_means") and "immediate_danger" not in facts:
+        facts["immediate_danger"] = _fact(
+            "immediate_danger",
+            True,
+            intent[0].evidence,
+            "talk of ending their life with the means to hand",
         )
 
     # harm described as happening right now, in the same sentence as a strong urgency phrase

@@ -185,6 +185,20 @@ GENERAL = [
     ("crime", "A child told me she's pregnant and she's 12.", True),
     ("crime", "She's 15 and sleeping with a 24 year old.", True),
     ("crime", "She's 15 and pregnant by her 16 year old boyfriend.", None),
+    ("immediate_danger", "He's having a seizure and isn't responding", True),
+    ("immediate_danger", "I found him on the floor barely conscious", True),
+    ("immediate_danger", "there's a strong smell of gas in the corridor", True),
+    ("immediate_danger", "she rang to say her ex has got in through the kitchen window", True),
+    ("immediate_danger", "she sent a photo of pills and the words 'goodbye everyone'", True),
+    ("immediate_danger", "she took an overdose of pills years ago and said goodbye to us last week", None),
+    ("immediate_danger", "the men there won't let her leave", True),
+    ("immediate_danger", "her husband won't let her leave the house or see her family", None),
+    ("immediate_danger", "a toddler on his own in a car in the car park", True),
+    ("unsure_if_safeguarding", "Not sure if what I've seen is neglect", True),
+    ("unsure_if_safeguarding", "i dont know if i'm overreacting", True),
+    ("unsure_if_safeguarding", "She says she doesn't want any fuss.", None),
+    ("anonymous_advice", "Can I have a no-names chat with the team?", True),
+    ("escalation", "My manager said it's fine and not to bother, can I go above her?", True),
 ]
 
 
@@ -205,6 +219,15 @@ GENERAL_VALUES = [
     ("recipient", "The mum of another child in the class wants to know why she was taken away.", "curious"),
     ("recipient", "My neighbour knows I work there and keeps asking about [PERSON_1]. Can I?", "curious"),
     ("recipient", "Can I put a photo of [PERSON_1] in our newsletter?", "publicity"),
+    (
+        "recipient",
+        "My mate's kid goes to the school where I work and he wants to know who. Can I?",
+        "curious",
+    ),
+    ("recipient", "Her son hits her. She asks me not to say anything. Can I share?", None),
+    ("recipient", "A man who says he's her boyfriend is asking to see her. She's scared of him.", "abuser"),
+    ("recipient", "A councillor emailed asking for the names of the families we support.", "curious"),
+    ("subject", "Year 9 lad turned up with a black eye.", "child"),
 ]
 
 
