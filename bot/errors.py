@@ -29,6 +29,10 @@ class RateLimited(UserFacingError):
     pass
 
 
+class Busy(UserFacingError):
+    """The same conversation kept changing while a turn was prepared."""
+
+
 class NotALead(UserFacingError):
     pass
 

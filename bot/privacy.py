@@ -19,15 +19,21 @@ def conversation_key(secret: bytes, conversation_id: str) -> bytes:
     return hmac.new(secret, conversation_id.encode(), hashlib.sha256).digest()
 
 
-def redact_in(conversation: Conversation, redactor: Redactor, secret: bytes, text: str) -> Redacted:
-    key = conversation_key(secret, conversation.id)
-    mapping = (
-        PlaceholderMap.from_json(conversation.placeholders, key)
-        if conversation.placeholders
-        else PlaceholderMap(key)
-    )
+def redact_with(
+    redactor: Redactor, secret: bytes, conversation_id: str, placeholders: str, text: str
+) -> tuple[Redacted, str]:
+    """Redact ``text`` with a conversation's placeholder map; returns the result and the updated map."""
+    key = conversation_key(secret, conversation_id)
+    mapping = PlaceholderMap.from_json(placeholders, key) if placeholders else PlaceholderMap(key)
     started = time.perf_counter()
     redacted = redactor.redact(text, mapping)
     REGISTRY.observe("canishare_redaction_seconds", time.perf_counter() - started)
-    conversation.placeholders = mapping.to_json()
+    return redacted, mapping.to_json()
+
+
+def redact_in(conversation: Conversation, redactor: Redactor, secret: bytes, text: str) -> Redacted:
+    """Redact inside a transaction that holds the conversation (a lead's reply, an outcome)."""
+    redacted, conversation.placeholders = redact_with(
+        redactor, secret, conversation.id, conversation.placeholders, text
+    )
     return redacted

@@ -51,3 +51,6 @@ HANDOFF_SENT = (
 ALREADY_HANDED_OFF = "This conversation is already with the safeguarding leads as case {ref}."
 RELAYED = "Added to case {ref} for the safeguarding lead."
 NO_ADVICE_YET = "Ask a question first; then I can show the reasons and a decision record."
+ALREADY_ANSWERED = "That question has already been answered; ask again if things have changed."
+BUSY = "I am still working on your previous message. Please send this one again in a moment."
+NO_CASE = "This conversation is no longer with the safeguarding leads. Type handoff to send it to them again."

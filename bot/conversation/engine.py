@@ -22,14 +22,16 @@ from sqlalchemy.orm import Session
 from bot import audit, records, texts
 from bot.config import Settings
 from bot.conversation.states import ADVISING, Event, State, can, transition
-from bot.errors import InputRejected, RateLimited, answer_for
+from bot.conversation.turn import Plan, Snapshot, Stale, typed_choice
+from bot.errors import Busy, InputRejected, RateLimited, answer_for
 from bot.handoff.queue import HandoffQueue
 from bot.messages import ANSWER_ACTIONS, HANDOFF, Action, Asker, Incoming, Reply, ReplyKind
 from bot.metrics import REGISTRY
-from bot.privacy import redact_in
+from bot.privacy import redact_with
 from bot.storage import Database
 from bot.storage.models import AdviceGiven, Conversation, Message, utcnow
 from bot.storage.repository import (
+    already_handled,
     case_for_conversation,
     count_message,
     current_conversation,
@@ -41,6 +43,10 @@ from bot.storage.repository import (
 from knowledge import Advice, AdviceState, Advisor
 
 log = logging.getLogger("canishare.engine")
+
+# A turn is recomputed when another turn for the same asker committed while it was being prepared;
+# more than a few in a row means someone is sending faster than we can answer.
+_STALE_RETRIES = 4
 
 COMMANDS = ("help", "start", "new", "handoff", "record", "why", "forget", "privacy")
 _COMMAND = re.compile(r"^/(?P<name>[a-z]+)(?:@\S+)?(?:\s+(?P<arg>.*))?$", re.IGNORECASE | re.DOTALL)
@@ -107,11 +113,11 @@ class Engine:
         if action_id.startswith("fu:"):
             _, follow_up_id, value = (action_id.split(":", 2) + ["", ""])[:3]
             try:
-                with self.db.session() as session:
-                    if event_id and not first_time(session, asker.platform, event_id):
-                        return []
-                    conversation = self._conversation(session, asker, [])
-                    return self._answer(session, conversation, follow_up_id, value)
+                return self._turn(
+                    asker,
+                    incoming_event=event_id,
+                    prepare=lambda snap: self._prepare_answer(snap, follow_up_id, value),
+                )
             except Exception as exc:
                 return [answer_for(exc, where="choice")]
         name, _, arg = action_id.partition(":")
@@ -146,76 +152,166 @@ class Engine:
             return [Reply(kind="info", text=texts.EMPTY)]
         if len(text) > self.settings.max_message_chars:
             raise InputRejected(texts.TOO_LONG.format(limit=self.settings.max_message_chars))
-        asker = incoming.asker
+        REGISTRY.inc("canishare_messages_total", platform=incoming.asker.platform)
+        return self._turn(
+            incoming.asker,
+            incoming_event=incoming.event_id,
+            prepare=lambda snap: self._prepare_message(snap, text),
+            counts_towards_limit=True,
+        )
+
+    def _turn(
+        self,
+        asker: Asker,
+        *,
+        incoming_event: str | None,
+        prepare: Callable[[Snapshot], Plan],
+        counts_towards_limit: bool = False,
+    ) -> list[Reply]:
+        """Snapshot, prepare without locks, then one short write; again if another turn got there first."""
         started = time.perf_counter()
-        REGISTRY.inc("canishare_messages_total", platform=asker.platform)
-        with self.db.session() as session:
-            if incoming.event_id and not first_time(session, asker.platform, incoming.event_id):
-                return []
-            if count_message(session, asker.key, self.now()) > self.settings.rate_limit_per_minute:
-                raise RateLimited(texts.RATE_LIMITED)
+        for _ in range(_STALE_RETRIES):
+            snap = self._snapshot(asker, incoming_event)
+            if snap is None:
+                return []  # this platform delivery was handled already
+            plan = prepare(snap)
             notices: list[Reply] = []
-            conversation = self._conversation(session, asker, notices)
-            redacted = redact_in(conversation, self.redactor, self.key, text)
-            del text  # the raw words end here
+            try:
+                with self.db.session() as session:
+                    if incoming_event and not first_time(session, asker.platform, incoming_event):
+                        return []
+                    if counts_towards_limit and (
+                        count_message(session, asker.key, self.now()) > self.settings.rate_limit_per_minute
+                    ):
+                        raise RateLimited(texts.RATE_LIMITED)
+                    conversation = self._conversation(session, asker, notices, new_id=snap.conversation_id)
+                    if not snap.holds_for(conversation):
+                        raise Stale
+                    replies = notices + self._apply(session, conversation, plan)
+                    conversation_id, state_after = conversation.id, conversation.state
+            except Stale:
+                continue
+            # Logged after the commit: ids, kinds and timings, never words.
+            log.info(
+                "turn",
+                extra={
+                    "platform": asker.platform,
+                    "conversation": conversation_id,
+                    "state": state_after,
+                    "replies": ",".join(r.kind for r in replies),
+                    "verdict": plan.advice.verdict if plan.advice else None,
+                    "removed": sum(plan.redacted.counts().values()) if plan.redacted else 0,
+                    "ms": round((time.perf_counter() - started) * 1000, 1),
+                },
+            )
+            return replies
+        raise Busy(texts.BUSY)
+
+    def _snapshot(self, asker: Asker, incoming_event: str | None) -> Snapshot | None:
+        """The conversation as it stands, read without taking a write lock."""
+        with self.db.session() as session:
+            if incoming_event and already_handled(session, asker.platform, incoming_event):
+                return None
+            conversation = current_conversation(session, asker.platform, asker.user_id)
+            if conversation is None or self._idle(conversation):
+                return Snapshot(uuid.uuid4().hex, State.ASKING, "", {})
+            return Snapshot(
+                conversation.id,
+                State(conversation.state),
+                conversation.placeholders,
+                dict(conversation.advice_state or {}),
+            )
+
+    def _prepare_message(self, snap: Snapshot, text: str) -> Plan:
+        redacted, placeholders = redact_with(
+            self.redactor, self.key, snap.conversation_id, snap.placeholders, text
+        )
+        plan = Plan(redacted=redacted, placeholders=placeholders)
+        if snap.state is State.HANDED_OFF:
+            plan.relay = True
+        elif snap.state is State.CLARIFYING and (value := typed_choice(snap.advice_state, redacted.text)):
+            self._prepare_answer(
+                snap, str((snap.advice_state.get("pending") or {}).get("id", "")), value, plan
+            )
+        else:
+            saved = dict(snap.advice_state)
+            state = AdviceState(turns=list(saved.get("turns", [])), answers=dict(saved.get("answers", {})))
+            plan.advice = self.advisor.advise(redacted.text, state)
+            plan.saved = {**saved, "turns": [*state.turns, redacted.text], "answers": state.answers}
+        return plan
+
+    def _prepare_answer(
+        self, snap: Snapshot, follow_up_id: str, value: str, plan: Plan | None = None
+    ) -> Plan:
+        """Advice again with the answer to the pending question, which overrides what the text suggested."""
+        plan = plan or Plan()
+        saved = dict(snap.advice_state)
+        pending = saved.get("pending") or {}
+        if not follow_up_id or pending.get("id") != follow_up_id:
+            plan.info = Reply(kind="info", text=texts.ALREADY_ANSWERED)
+            return plan
+        answers = {**saved.get("answers", {}), follow_up_id: value}
+        turns = list(saved.get("turns", []))
+        plan.advice = self.advisor.advise(
+            turns[-1] if turns else "", AdviceState(turns=turns[:-1], answers=answers)
+        )
+        plan.saved = {**saved, "answers": answers}
+        return plan
+
+    def _apply(self, session: Session, conversation: Conversation, plan: Plan) -> list[Reply]:
+        removed = ""
+        if plan.redacted is not None and plan.placeholders is not None:
+            conversation.placeholders = plan.placeholders
             session.add(
                 Message(
                     conversation_id=conversation.id,
                     role="asker",
-                    text=redacted.text,
-                    removed=redacted.counts(),
+                    text=plan.redacted.text,
+                    removed=plan.redacted.counts(),
                 )
             )
             conversation.updated_at = self.now()
             # Only tell the asker about removals when there were some; the reminder rides along.
-            removed = f"{redacted.removed_summary()} {texts.NO_NAMES}" if redacted.counts() else ""
+            if plan.redacted.counts():
+                removed = f"{plan.redacted.removed_summary()} {texts.NO_NAMES}"
+        if plan.info is not None:
+            replies = [plan.info]
+        elif plan.relay and plan.redacted is not None:
+            replies = self._relay_to_lead(session, conversation, plan.redacted.text)
+        elif plan.advice is not None:
+            replies = self._respond(session, conversation, plan.advice, plan.saved)
+        else:  # nothing to say: cannot happen through the prepare functions
+            replies = [Reply(kind="info", text=texts.EMPTY)]
+        for reply in replies:
+            reply.removed = reply.removed or removed
+        return replies
 
-            state = State(conversation.state)
-            if state is State.HANDED_OFF:
-                replies = self._relay_to_lead(session, conversation, redacted.text)
-            elif state is State.CLARIFYING and (value := self._typed_choice(conversation, redacted.text)):
-                replies = self._answer(session, conversation, conversation.pending_follow_up or "", value)
-            else:
-                replies = self._advise(session, conversation, redacted.text)
-            for reply in replies:
-                reply.removed = reply.removed or removed
-            conversation_id, state_after = conversation.id, conversation.state
-        # Logged after the commit: ids, kinds and timings, never words.
-        log.info(
-            "turn",
-            extra={
-                "platform": asker.platform,
-                "conversation": conversation_id,
-                "state": state_after,
-                "replies": ",".join(r.kind for r in replies),
-                "verdict": next((r.advice.verdict for r in replies if r.advice), None),
-                "removed": sum(redacted.counts().values()),
-                "ms": round((time.perf_counter() - started) * 1000, 1),
-            },
+    def _idle(self, conversation: Conversation) -> bool:
+        idle = self.now() - _aware(conversation.updated_at)
+        return State(conversation.state) in ADVISING and idle > timedelta(
+            minutes=self.settings.idle_timeout_minutes
         )
-        return notices + replies
 
-    def _conversation(self, session: Session, asker: Asker, notices: list[Reply]) -> Conversation:
+    def _conversation(
+        self, session: Session, asker: Asker, notices: list[Reply], *, new_id: str | None = None
+    ) -> Conversation:
+        """The asker's open conversation, closing it first if it has been idle too long."""
         conversation = current_conversation(session, asker.platform, asker.user_id)
-        now = self.now()
-        if conversation is not None:
-            idle = now - _aware(conversation.updated_at)
-            state = State(conversation.state)
-            if state in ADVISING and idle > timedelta(minutes=self.settings.idle_timeout_minutes):
-                conversation.state = transition(state, Event.TIMEOUT).value
-                conversation.closed_at = now
-                notices.append(Reply(kind="info", text=texts.TIMED_OUT))
-                conversation = None
+        if conversation is not None and self._idle(conversation):
+            conversation.state = transition(State(conversation.state), Event.TIMEOUT).value
+            conversation.closed_at = self.now()
+            notices.append(Reply(kind="info", text=texts.TIMED_OUT))
+            conversation = None
         if conversation is None:
-            return self._start(session, asker)
+            return self._start(session, asker, new_id)
         if conversation.chat_id != asker.chat_id:
             conversation.chat_id = asker.chat_id
         return conversation
 
-    def _start(self, session: Session, asker: Asker) -> Conversation:
+    def _start(self, session: Session, asker: Asker, conversation_id: str | None = None) -> Conversation:
         now = self.now()
         conversation = Conversation(
-            id=uuid.uuid4().hex,
+            id=conversation_id or uuid.uuid4().hex,
             platform=asker.platform,
             asker_id=asker.user_id,
             chat_id=asker.chat_id,
@@ -227,32 +323,6 @@ class Engine:
         session.add(conversation)
         session.flush()
         return conversation
-
-    def _advise(self, session: Session, conversation: Conversation, redacted_text: str) -> list[Reply]:
-        saved = dict(conversation.advice_state or {})
-        state = AdviceState(turns=list(saved.get("turns", [])), answers=dict(saved.get("answers", {})))
-        advice = self.advisor.advise(redacted_text, state)
-        saved["turns"] = [*state.turns, redacted_text]
-        saved["answers"] = state.answers
-        return self._respond(session, conversation, advice, saved)
-
-    def _answer(
-        self, session: Session, conversation: Conversation, follow_up_id: str, value: str
-    ) -> list[Reply]:
-        saved = dict(conversation.advice_state or {})
-        pending = saved.get("pending") or {}
-        if not follow_up_id or pending.get("id") != follow_up_id:
-            return [
-                Reply(
-                    kind="info", text="That question has already been answered; ask again if things changed."
-                )
-            ]
-        answers = {**saved.get("answers", {}), follow_up_id: value}
-        turns = list(saved.get("turns", []))
-        state = AdviceState(turns=turns[:-1], answers=answers)
-        advice = self.advisor.advise(turns[-1] if turns else "", state)
-        saved["answers"] = answers
-        return self._respond(session, conversation, advice, saved)
 
     def _respond(
         self, session: Session, conversation: Conversation, advice: Advice, saved: dict[str, Any]
@@ -300,29 +370,10 @@ class Engine:
             actions = [Action(f"fu:{follow_up.id}:{c.value}", c.label) for c in follow_up.choices] + [HANDOFF]
         return [Reply(kind=kind, text=rendered, advice=advice, question=question, actions=actions)]
 
-    @staticmethod
-    def _typed_choice(conversation: Conversation, redacted_text: str) -> str | None:
-        """Match a typed answer ("2", "yes", "under 18") to the pending question's choices."""
-        pending = (conversation.advice_state or {}).get("pending") or {}
-        choices: list[list[str]] = pending.get("choices") or []
-        said = redacted_text.strip().strip(".!").casefold()
-        if not said or not choices:
-            return None
-        if said.isdigit() and 1 <= int(said) <= len(choices):
-            return choices[int(said) - 1][0]
-        for value, label in choices:
-            if said in (value.casefold(), label.casefold()):
-                return value
-        for value, label in choices:
-            first = label.casefold().split()[0] if label.strip() else ""
-            if said in ("yes", "y", "no", "n") and first.startswith(said[0]) and first in ("yes", "no"):
-                return value
-        return None
-
     def _relay_to_lead(self, session: Session, conversation: Conversation, redacted_text: str) -> list[Reply]:
         case = case_for_conversation(session, conversation.id)
-        if case is None:  # cannot happen through the state table; answer rather than lose the message
-            return self._advise(session, conversation, redacted_text)
+        if case is None:  # the case was purged; the message is saved, and the way to a lead stays open
+            return [Reply(kind="info", text=texts.NO_CASE, actions=[HANDOFF])]
         case.transcript = [
             *case.transcript,
             {"role": "asker", "text": redacted_text, "at": self.now().isoformat()},

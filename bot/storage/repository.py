@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.storage.models import (
@@ -30,45 +30,40 @@ def new_case_ref() -> str:
     return "".join(secrets.choice(_REF_ALPHABET) for _ in range(6))
 
 
+def _insert(session: Session) -> Any:
+    """The dialect's INSERT, which has ON CONFLICT on both PostgreSQL and SQLite."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert
+    return sqlite.insert
+
+
+def already_handled(session: Session, platform: str, event_id: str) -> bool:
+    """A cheap read before doing any work; ``first_time`` is the check that counts."""
+    return session.get(ProcessedEvent, (platform, event_id)) is not None
+
+
 def first_time(session: Session, platform: str, event_id: str) -> bool:
-    """Record a platform delivery id; False when some worker has already taken it."""
-    savepoint = session.begin_nested()
-    try:
-        session.add(ProcessedEvent(platform=platform, event_id=event_id))
-        session.flush()
-    except IntegrityError:
-        savepoint.rollback()
-        return False
-    savepoint.commit()
-    return True
+    """Record a platform delivery id; False when some worker has already taken it.
+
+    One statement: on PostgreSQL a concurrent insert of the same id waits for the other transaction and
+    then does nothing, so exactly one worker gets True."""
+    statement = (
+        _insert(session)(ProcessedEvent)
+        .values(platform=platform, event_id=event_id, at=utcnow())
+        .on_conflict_do_nothing()
+        .returning(ProcessedEvent.event_id)
+    )
+    return session.execute(statement).scalar() is not None
 
 
 def count_message(session: Session, asker: str, now: datetime) -> int:
-    """Add one to this asker's count for the current minute and return it."""
+    """Add one to this asker's count for the current minute and return it (one upsert)."""
     minute = int(now.timestamp() // 60)
-    for _ in range(3):
-        result = session.execute(
-            update(RateBucket)
-            .where(RateBucket.asker == asker, RateBucket.minute == minute)
-            .values(count=RateBucket.count + 1)
-        )
-        if result.rowcount:  # type: ignore[attr-defined]
-            return int(
-                session.scalar(
-                    select(RateBucket.count).where(RateBucket.asker == asker, RateBucket.minute == minute)
-                )
-                or 1
-            )
-        savepoint = session.begin_nested()
-        try:
-            session.add(RateBucket(asker=asker, minute=minute, count=1))
-            session.flush()
-        except IntegrityError:
-            savepoint.rollback()
-            continue
-        savepoint.commit()
-        return 1
-    return 1
+    insert = _insert(session)(RateBucket).values(asker=asker, minute=minute, count=1)
+    statement = insert.on_conflict_do_update(
+        index_elements=[RateBucket.asker, RateBucket.minute], set_={"count": RateBucket.count + 1}
+    ).returning(RateBucket.count)
+    return int(session.execute(statement).scalar_one())
 
 
 def prune_rate_buckets(session: Session, now: datetime) -> None:

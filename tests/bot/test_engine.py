@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text
@@ -231,3 +232,24 @@ def test_unclaimed_cases_remind_then_escalate_once(services: Services) -> None:
             d.kind for d in take_inbox(session, "slack", "UBACKUP")
         ]
     assert kinds == ["case_opened", "reminder", "escalation"]
+
+
+def test_simultaneous_messages_from_one_asker_are_both_kept_with_one_set_of_placeholders(
+    database_url: str, real_redactor: Any, real_advisor: Any
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.bot.conftest import services_for
+    from tests.conftest import make_settings
+
+    services = services_for(make_settings(database_url), real_redactor, real_advisor)
+    services.engine.handle(Incoming(SAM, "Tyler Brennan (14) says his stepdad hits him."))
+    messages = [f"Also, Tyler told me about bruise number {n}." for n in range(6)]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(lambda m: services.engine.handle(Incoming(SAM, m)), messages))
+    assert all(r and r[-1].kind != "error" for r in results), [r[-1].text for r in results]
+    with services.db.session() as session:
+        stored = session.scalars(select(Message.text).where(Message.role == "asker")).all()
+    assert len(stored) == 7
+    assert all("[PERSON_1]" in text and "Tyler" not in text for text in stored[1:])
+    services.db.dispose()

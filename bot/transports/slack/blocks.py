@@ -83,8 +83,11 @@ def sections(escaped: str) -> list[Block]:
 
 
 def context(escaped: str) -> list[Block]:
-    return [{"type": "context", "elements": [{"type": "mrkdwn", "text": piece}]}
-            for piece in split_text(escaped, MAX_SECTION) if piece.strip()]
+    return [
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": piece}]}
+        for piece in split_text(escaped, MAX_SECTION)
+        if piece.strip()
+    ]
 
 
 def header(text: str) -> Block:
@@ -92,18 +95,26 @@ def header(text: str) -> Block:
 
 
 def button(label: str, action_id: str, value: str, *, style: str | None = None) -> dict[str, Any]:
-    element: dict[str, Any] = {"type": "button", "text": plain(label, MAX_BUTTON), "action_id": action_id,
-                               "value": value}
+    element: dict[str, Any] = {
+        "type": "button",
+        "text": plain(label, MAX_BUTTON),
+        "action_id": action_id,
+        "value": value,
+    }
     if style:
         element["style"] = style
     return element
 
 
 def actions_blocks(actions: list[Action], block_prefix: str = "ask") -> list[Block]:
-    buttons = [button(a.label, f"{ASK_PREFIX}{a.id}", a.id, style="primary" if a.id == "handoff" else None)
-               for a in actions]
-    return [{"type": "actions", "block_id": f"{block_prefix}-{n}", "elements": buttons[i : i + MAX_ACTIONS]}
-            for n, i in enumerate(range(0, len(buttons), MAX_ACTIONS))]
+    buttons = [
+        button(a.label, f"{ASK_PREFIX}{a.id}", a.id, style="primary" if a.id == "handoff" else None)
+        for a in actions
+    ]
+    return [
+        {"type": "actions", "block_id": f"{block_prefix}-{n}", "elements": buttons[i : i + MAX_ACTIONS]}
+        for n, i in enumerate(range(0, len(buttons), MAX_ACTIONS))
+    ]
 
 
 def mention(actor: str | None) -> str:
@@ -218,17 +229,23 @@ def case_card(case: CaseView) -> SlackMessage:
     title = f"{'URGENT · ' if case.urgent else ''}Case {case.ref}"
     blocks: list[Block] = [header(title)]
     verdict = VERDICT_LINES.get(case.verdict, case.verdict)
-    blocks.append({"type": "section", "fields": [
-        {"type": "mrkdwn", "text": f"*Verdict so far*\n{escape(verdict)}"},
-        {"type": "mrkdwn", "text": f"*Status*\n{case_status_line(case)}"},
-        {"type": "mrkdwn", "text": f"*Telling the person*\n{escape(case.inform)}"},
-        {"type": "mrkdwn", "text": f"*Asker*\n{mention(case.asker) if case.asker else 'anonymous'}"},
-    ]})
+    blocks.append(
+        {
+            "type": "section",
+            "fields": [
+                {"type": "mrkdwn", "text": f"*Verdict so far*\n{escape(verdict)}"},
+                {"type": "mrkdwn", "text": f"*Status*\n{case_status_line(case)}"},
+                {"type": "mrkdwn", "text": f"*Telling the person*\n{escape(case.inform)}"},
+                {"type": "mrkdwn", "text": f"*Asker*\n{mention(case.asker) if case.asker else 'anonymous'}"},
+            ],
+        }
+    )
     if case.summary:
         blocks += sections(truncate("*Summary*\n" + escape(case.summary), MAX_SECTION))
     if case.facts:
-        facts = "\n".join(f"• {escape(str(f.get('name')))}: {escape(str(f.get('value')))}"
-                          for f in case.facts)
+        facts = "\n".join(
+            f"• {escape(str(f.get('name')))}: {escape(str(f.get('value')))}" for f in case.facts
+        )
         blocks += sections(truncate("*Facts*\n" + facts, MAX_SECTION))
     if case.rationale:
         blocks += sections(truncate("*Why it came to you*\n" + escape(case.rationale), MAX_SECTION))
@@ -237,7 +254,7 @@ def case_card(case: CaseView) -> SlackMessage:
         said = "\n".join(f"> {escape(line)}" for text in asked[-5:] for line in text.splitlines() or [""])
         # The newest words matter most to a lead; cut from the front.
         if len(said) > 2 * MAX_SECTION:
-            said = "…" + said[-(2 * MAX_SECTION - 1):]
+            said = "…" + said[-(2 * MAX_SECTION - 1) :]
         blocks += sections("*The asker wrote* (redacted)\n" + said)[:3]
     if case.outcome:
         blocks += sections(truncate("*Outcome*\n" + escape(case.outcome), MAX_SECTION))
@@ -265,11 +282,21 @@ def close_modal(ref: str, metadata: str) -> dict[str, Any]:
         "submit": plain("Close case", 24),
         "close": plain("Cancel", 24),
         "blocks": [
-            section(f"Closing case *{escape(ref)}*. The outcome goes into the signed decision record and "
-                    "to the asker. Leave out names: they are removed anyway."),
-            {"type": "input", "block_id": OUTCOME_BLOCK, "label": plain("Outcome"),
-             "element": {"type": "plain_text_input", "action_id": OUTCOME_INPUT, "multiline": True,
-                         "max_length": 2000}},
+            section(
+                f"Closing case *{escape(ref)}*. The outcome goes into the signed decision record and "
+                "to the asker. Leave out names: they are removed anyway."
+            ),
+            {
+                "type": "input",
+                "block_id": OUTCOME_BLOCK,
+                "label": plain("Outcome"),
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": OUTCOME_INPUT,
+                    "multiline": True,
+                    "max_length": 2000,
+                },
+            },
         ],
     }
 
@@ -284,8 +311,15 @@ class RecentQuestion:
     case_ref: str | None
 
 
-def home_view(*, how_to: str, privacy: str, recent: list[RecentQuestion], is_lead: bool,
-              open_cases: list[CaseView], held: list[CaseView]) -> dict[str, Any]:
+def home_view(
+    *,
+    how_to: str,
+    privacy: str,
+    recent: list[RecentQuestion],
+    is_lead: bool,
+    open_cases: list[CaseView],
+    held: list[CaseView],
+) -> dict[str, Any]:
     blocks: list[Block] = [header("Can I share this?")]
     blocks += sections(escape(how_to))
     blocks.append({"type": "divider"})
@@ -314,6 +348,8 @@ def _case_lines(cases: list[CaseView]) -> list[Block]:
     for case in cases[:20]:
         flag = "URGENT · " if case.urgent else ""
         verdict = VERDICT_LINES.get(case.verdict, case.verdict)
-        blocks += sections(f"*{flag}{escape(case.ref)}* · {escape(verdict)} · {case_status_line(case)}\n"
-                           + truncate(escape(case.summary), 500))
+        blocks += sections(
+            f"*{flag}{escape(case.ref)}* · {escape(verdict)} · {case_status_line(case)}\n"
+            + truncate(escape(case.summary), 500)
+        )
     return blocks

@@ -77,11 +77,15 @@ class SlackDeps:
     ) -> list[str]:
         return await post_messages(self.client, channel, messages, thread_ts=thread_ts)
 
-    async def post_replies(self, channel: str, replies: list[Reply], *, thread_ts: str | None = None,
-                           note: str | None = None) -> None:
+    async def post_replies(
+        self, channel: str, replies: list[Reply], *, thread_ts: str | None = None, note: str | None = None
+    ) -> None:
         for n, reply in enumerate(replies):
-            await self.post(channel, reply_messages(reply, note=note if n == len(replies) - 1 else None),
-                            thread_ts=thread_ts)
+            await self.post(
+                channel,
+                reply_messages(reply, note=note if n == len(replies) - 1 else None),
+                thread_ts=thread_ts,
+            )
 
     async def ephemeral(self, channel: str, user: str, text: str, *, thread_ts: str | None = None) -> None:
         """A note only ``user`` sees. ``text`` is fixed wording or already escaped."""
@@ -98,8 +102,13 @@ async def post_messages(
     make Slack fetch it and show its preview to the channel."""
     stamps = []
     for message in messages:
-        kwargs: dict[str, Any] = {"channel": channel, "text": message.text, "blocks": message.blocks,
-                                  "unfurl_links": False, "unfurl_media": False}
+        kwargs: dict[str, Any] = {
+            "channel": channel,
+            "text": message.text,
+            "blocks": message.blocks,
+            "unfurl_links": False,
+            "unfurl_media": False,
+        }
         if thread_ts:
             kwargs["thread_ts"] = thread_ts
         response = await client.chat_postMessage(**kwargs)

@@ -19,11 +19,26 @@ from bot.transports.slack.deps import post_messages
 log = logging.getLogger("canishare.slack.notify")
 
 # Errors that no retry can fix (Slack's documented error codes, as of 2026-11).
-PERMANENT_ERRORS = frozenset({
-    "channel_not_found", "not_in_channel", "is_archived", "account_inactive", "invalid_auth", "not_authed",
-    "token_revoked", "user_not_found", "cannot_dm_bot", "invalid_blocks", "msg_too_long", "message_not_found",
-    "cant_update_message", "restricted_action", "team_access_not_granted", "missing_scope",
-})
+PERMANENT_ERRORS = frozenset(
+    {
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "account_inactive",
+        "invalid_auth",
+        "not_authed",
+        "token_revoked",
+        "user_not_found",
+        "cannot_dm_bot",
+        "invalid_blocks",
+        "msg_too_long",
+        "message_not_found",
+        "cant_update_message",
+        "restricted_action",
+        "team_access_not_granted",
+        "missing_scope",
+    }
+)
 
 
 class SlackNotifier:
@@ -37,8 +52,9 @@ class SlackNotifier:
             return await self._deliver(item)
         except SlackApiError as exc:
             error = str(exc.response.get("error", "")) if exc.response is not None else ""
-            log.warning("slack refused a delivery",
-                        extra={"delivery": item.id, "kind": item.kind, "error": error})
+            log.warning(
+                "slack refused a delivery", extra={"delivery": item.id, "kind": item.kind, "error": error}
+            )
             if error in PERMANENT_ERRORS:
                 raise PermanentFailure(error) from None
             raise
@@ -55,8 +71,9 @@ class SlackNotifier:
             if item.case is None:
                 raise PermanentFailure("the case no longer exists")
             card = case_card(item.case)
-            await self.client.chat_update(channel=item.recipient, ts=str(payload["message_ref"]),
-                                          text=card.text, blocks=card.blocks)
+            await self.client.chat_update(
+                channel=item.recipient, ts=str(payload["message_ref"]), text=card.text, blocks=card.blocks
+            )
             return None
         if kind == "asker_message":
             messages = notice_messages(f"Asker: {payload.get('text', '')}")
@@ -64,26 +81,37 @@ class SlackNotifier:
             return None
         if kind == "reminder":
             urgent = "Urgent case" if item.case is not None and item.case.urgent else "Case"
-            await self._post(item.recipient, notice_messages(
-                f"Reminder: {urgent} {ref} has not been claimed yet. Claim it from its card."))
+            await self._post(
+                item.recipient,
+                notice_messages(
+                    f"Reminder: {urgent} {ref} has not been claimed yet. Claim it from its card."
+                ),
+            )
             return None
         if kind == "escalation":
             # A user id as the channel posts in the bot's DM with that user (Slack, as of 2026-11).
-            await self._post(item.recipient, notice_messages(
-                f"Case {ref} has waited too long without a lead. You are a backup safeguarding lead: please "
-                "claim it from its card in the leads channel."))
+            await self._post(
+                item.recipient,
+                notice_messages(
+                    f"Case {ref} has waited too long without a lead. You are a backup safeguarding lead: "
+                    "please claim it from its card in the leads channel."
+                ),
+            )
             return None
         if kind == "lead_reply":
-            await self._post(item.recipient, notice_messages(
-                f"Safeguarding lead (case {ref}): {payload.get('text', '')}"))
+            await self._post(
+                item.recipient, notice_messages(f"Safeguarding lead (case {ref}): {payload.get('text', '')}")
+            )
             return None
         if kind == "claimed":
             await self._post(item.recipient, notice_messages(str(payload.get("text", ""))))
             return None
         if kind == "case_closed":
             record = payload.get("record")
-            await self._post(item.recipient, closed_messages(str(payload.get("text", "")),
-                                                              record if isinstance(record, dict) else None))
+            await self._post(
+                item.recipient,
+                closed_messages(str(payload.get("text", "")), record if isinstance(record, dict) else None),
+            )
             return None
         log.warning("unknown delivery kind; dropped", extra={"delivery": item.id, "kind": kind})
         raise PermanentFailure(f"unknown delivery kind {kind}")

@@ -27,7 +27,8 @@ class SocketModeNotConfigured(Exception):
 def run(settings: Settings) -> None:
     if settings.slack_app_token is None or settings.slack_bot_token is None:
         raise SocketModeNotConfigured(
-            "Socket Mode needs CANISHARE_SLACK_APP_TOKEN (xapp-...) and CANISHARE_SLACK_BOT_TOKEN (xoxb-...)")
+            "Socket Mode needs CANISHARE_SLACK_APP_TOKEN (xapp-...) and CANISHARE_SLACK_BOT_TOKEN (xoxb-...)"
+        )
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(settings))
 
@@ -39,8 +40,9 @@ async def serve(
     services = await asyncio.to_thread(build_services, settings)
     runtime = Runtime(services)
     transport = SlackTransport(runtime, socket_mode=True)
-    handler = AsyncSocketModeHandler(transport.app, settings.slack_app_token.get_secret_value(),
-                                     web_client=transport.client)
+    handler = AsyncSocketModeHandler(
+        transport.app, settings.slack_app_token.get_secret_value(), web_client=transport.client
+    )
 
     runtime.start_background({"slack": transport.notifier}, jobs_interval=jobs_interval)
     await handler.connect_async()  # type: ignore[no-untyped-call]  # unannotated in slack-bolt 1.30

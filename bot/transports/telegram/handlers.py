@@ -171,8 +171,13 @@ class Handlers:
     async def send_replies(self, bot: Bot, chat_id: int, replies: list[Reply]) -> None:
         for reply in replies:
             for outbound in render_reply(reply):
-                await bot.send_message(chat_id=chat_id, text=outbound.html, parse_mode=ParseMode.HTML,
-                                       link_preview_options=NO_PREVIEW, reply_markup=outbound.markup)
+                await bot.send_message(
+                    chat_id=chat_id,
+                    text=outbound.html,
+                    parse_mode=ParseMode.HTML,
+                    link_preview_options=NO_PREVIEW,
+                    reply_markup=outbound.markup,
+                )
 
     # -- other groups -------------------------------------------------------------------------------------
 
@@ -184,8 +189,9 @@ class Handlers:
             return
         username = context.bot.username if _has_identity(context.bot) else ""
         link = f" (t.me/{username})" if username else ""
-        await send_html(context.bot, message.chat.id, [esc(PRIVATE_ONLY.format(link=link))],
-                        reply_to=message.message_id)
+        await send_html(
+            context.bot, message.chat.id, [esc(PRIVATE_ONLY.format(link=link))], reply_to=message.message_id
+        )
 
     # -- leads ----------------------------------------------------------------------------------------------
 
@@ -193,7 +199,7 @@ class Handlers:
         query = update.callback_query
         if query is None:
             return
-        ref = (query.data or "")[len(CLAIM):]
+        ref = (query.data or "")[len(CLAIM) :]
         if not await self._once(update):
             await _answer(query)
             return
@@ -215,7 +221,7 @@ class Handlers:
         query = update.callback_query
         if query is None:
             return
-        ref = (query.data or "")[len(CLOSE):]
+        ref = (query.data or "")[len(CLOSE) :]
         if not await self._once(update):
             await _answer(query)
             return
@@ -231,12 +237,15 @@ class Handlers:
         # ForceReply opens the lead's reply box; their reply comes back to this prompt, which names the case.
         mention = f'<a href="tg://user?id={query.from_user.id}">{esc(query.from_user.first_name)}</a>'
         await context.bot.send_message(
-            chat_id=chat_id, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
+            chat_id=chat_id,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=NO_PREVIEW,
             text=f"Case {esc(ref)}: {OUTCOME_PROMPT} {mention}, reply to this message with what was decided "
-                 "and shared (no names).",
+            "and shared (no names).",
             reply_markup=ForceReply(selective=True, input_field_placeholder="Outcome"),
             reply_parameters=ReplyParameters(message_id=card, allow_sending_without_reply=True)
-            if card is not None else None,
+            if card is not None
+            else None,
         )
 
     async def lead_reply(self, update: Update, context: Context) -> None:
@@ -290,12 +299,17 @@ class Handlers:
             if close or prompt:
                 outcome = (close.group("outcome") or "").strip() if close else text.strip()
                 if not outcome:
-                    await send_html(bot, message.chat.id, [f"Case {esc(ref)}: add the outcome after /close."],
-                                    reply_to=message.message_id)
+                    await send_html(
+                        bot,
+                        message.chat.id,
+                        [f"Case {esc(ref)}: add the outcome after /close."],
+                        reply_to=message.message_id,
+                    )
                     return
                 await self.runtime.run(queue.close, actor, ref, outcome)
-                answer = (f"Case {esc(ref)} is closed; the asker has been sent the outcome and the decision "
-                          "record.")
+                answer = (
+                    f"Case {esc(ref)} is closed; the asker has been sent the outcome and the decision record."
+                )
             elif text.startswith("/"):
                 return  # another command in reply to a card: not a message for the asker
             else:
@@ -325,8 +339,9 @@ class Handlers:
             except UserFacingError as exc:
                 html = esc(str(exc))
             else:
-                lines = [f"Case {esc(c.ref)}: {esc(c.status)}" + (" (urgent)" if c.urgent else "")
-                         for c in cases]
+                lines = [
+                    f"Case {esc(c.ref)}: {esc(c.status)}" + (" (urgent)" if c.urgent else "") for c in cases
+                ]
                 html = "\n".join(["<b>Open cases</b>", *lines]) if lines else "No open cases."
         else:
             html = esc(LEADS_HELP)
@@ -336,6 +351,7 @@ class Handlers:
 
     async def _once(self, update: Update) -> bool:
         """Telegram redelivers an update it thinks failed; lead-side updates are acted on once."""
+
         def mark() -> bool:
             with self.services.db.session() as session:
                 return first_time(session, "telegram", _event(update))
@@ -347,12 +363,24 @@ class Handlers:
         error = context.error
         update_id = update.update_id if isinstance(update, Update) else None
         log.error("telegram update failed", extra={"update": update_id, "error": type(error).__name__})
-        if isinstance(update, Update) and update.effective_chat is not None \
-                and update.effective_chat.type == ChatType.PRIVATE:
+        if (
+            isinstance(update, Update)
+            and update.effective_chat is not None
+            and update.effective_chat.type == ChatType.PRIVATE
+        ):
             with contextlib.suppress(TelegramError):
-                await send_html(context.bot, update.effective_chat.id, pack([Block(
-                    "Something went wrong on my side and nothing was sent. "
-                    "If someone is in immediate danger, call 999 now.")]))
+                await send_html(
+                    context.bot,
+                    update.effective_chat.id,
+                    pack(
+                        [
+                            Block(
+                                "Something went wrong on my side and nothing was sent. "
+                                "If someone is in immediate danger, call 999 now."
+                            )
+                        ]
+                    ),
+                )
 
 
 def _event(update: Update) -> str:
@@ -378,8 +406,9 @@ def _addresses_bot(message: Message, bot: Bot) -> bool:
     if not _has_identity(bot):
         return False
     username = (bot.username or "").lower()
-    for entity, text in message.parse_entities([MessageEntity.MENTION, MessageEntity.BOT_COMMAND,
-                                                MessageEntity.TEXT_MENTION]).items():
+    for entity, text in message.parse_entities(
+        [MessageEntity.MENTION, MessageEntity.BOT_COMMAND, MessageEntity.TEXT_MENTION]
+    ).items():
         if entity.type == MessageEntity.TEXT_MENTION and entity.user is not None and entity.user.id == bot.id:
             return True
         if username and text.lower().endswith("@" + username):
@@ -394,4 +423,3 @@ async def _answer(query: CallbackQuery, text: str | None = None, *, alert: bool 
         await query.answer(text=text[:200] if text else None, show_alert=alert)
     except TelegramError as exc:
         log.info("callback query not answered", extra={"error": type(exc).__name__})
-

@@ -48,7 +48,8 @@ async def send_html(
             reply_markup=markup if index == len(messages) - 1 else None,
             # A deleted card must not stop the relay: send it unthreaded instead.
             reply_parameters=ReplyParameters(message_id=reply_to, allow_sending_without_reply=True)
-            if reply_to is not None else None,
+            if reply_to is not None
+            else None,
         )
         first = first or sent
     return first
@@ -76,8 +77,10 @@ class TelegramNotifier:
             raise PermanentFailure(f"telegram refused the {item.kind} delivery (bad request)") from None
         except ChatMigrated:
             # The leads group became a supergroup with a new id; CANISHARE_TELEGRAM_LEADS_CHAT must change.
-            log.error("leads chat migrated to a supergroup; update CANISHARE_TELEGRAM_LEADS_CHAT",
-                      extra={"delivery": item.id})
+            log.error(
+                "leads chat migrated to a supergroup; update CANISHARE_TELEGRAM_LEADS_CHAT",
+                extra={"delivery": item.id},
+            )
             raise PermanentFailure("telegram chat migrated") from None
         except (Forbidden, InvalidToken):
             raise PermanentFailure(f"telegram forbade the {item.kind} delivery") from None
@@ -89,16 +92,20 @@ class TelegramNotifier:
         if kind == "case_opened":
             if item.case is None:
                 raise PermanentFailure("case_opened without a case")
-            sent = await send_html(self.bot, item.recipient, [card_html(item.case)],
-                                   markup=card_markup(item.case))
+            sent = await send_html(
+                self.bot, item.recipient, [card_html(item.case)], markup=card_markup(item.case)
+            )
             return str(sent.message_id) if sent else None
         if kind in ("case_claimed", "case_closed") and "message_ref" in payload:
             message_id = _message_id(payload.get("message_ref"))
             if item.case is None or message_id is None:
                 raise PermanentFailure(f"{kind} without a case card")
             await self.bot.edit_message_text(
-                chat_id=item.recipient, message_id=message_id, text=card_html(item.case),
-                parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
+                chat_id=item.recipient,
+                message_id=message_id,
+                text=card_html(item.case),
+                parse_mode=ParseMode.HTML,
+                link_preview_options=NO_PREVIEW,
                 reply_markup=card_markup(item.case),
             )
             return None
@@ -108,8 +115,10 @@ class TelegramNotifier:
             await send_html(self.bot, item.recipient, [text], markup=markup)
             return None
         if kind == "escalation":
-            text = (f"Case {esc(ref)} has not been claimed by the safeguarding leads. "
-                    "You are a backup lead: please pick it up.")
+            text = (
+                f"Case {esc(ref)} has not been claimed by the safeguarding leads. "
+                "You are a backup lead: please pick it up."
+            )
             if item.case is not None:
                 text += "\n\n" + card_html(item.case, limit=3900)
             markup = card_markup(item.case) if item.case else None

@@ -20,8 +20,13 @@ from bot.transports.telegram.transport import ALLOWED_UPDATES, TelegramTransport
 log = logging.getLogger("canishare.telegram")
 
 
-async def serve(settings: Settings, stop: asyncio.Event | None = None, *, services: Services | None = None,
-                poll_interval: float = 0.0) -> None:
+async def serve(
+    settings: Settings,
+    stop: asyncio.Event | None = None,
+    *,
+    services: Services | None = None,
+    poll_interval: float = 0.0,
+) -> None:
     """Poll until ``stop`` is set (or SIGINT/SIGTERM), then finish in-flight work and close."""
     if settings.telegram_bot_token is None:
         raise SystemExit("CANISHARE_TELEGRAM_BOT_TOKEN is not set")

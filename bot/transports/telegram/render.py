@@ -246,9 +246,15 @@ def card_html(case: CaseView, limit: int = MESSAGE_LIMIT) -> str:
     head = [f"<b>Case {esc(case.ref)}</b>" + (" · <b>URGENT</b>" if case.urgent else "")]
     head.append(_status_line(case))
     head.append(f"Verdict so far: {esc(case.verdict)}; tell the person: {esc(case.inform)}")
-    asker = "anonymous" if not case.asker else (
-        f'<a href="tg://user?id={case.asker.partition(":")[2]}">named asker</a>'
-        if case.asker.startswith("telegram:") and case.asker.partition(":")[2].isdigit() else esc(case.asker))
+    asker = (
+        "anonymous"
+        if not case.asker
+        else (
+            f'<a href="tg://user?id={case.asker.partition(":")[2]}">named asker</a>'
+            if case.asker.startswith("telegram:") and case.asker.partition(":")[2].isdigit()
+            else esc(case.asker)
+        )
+    )
     head.append(f"Asker: {asker} (via {esc(case.platform)})")
     if case.summary:
         head.append(f"Summary: {esc(case.summary)}")
@@ -259,8 +265,11 @@ def card_html(case: CaseView, limit: int = MESSAGE_LIMIT) -> str:
     if case.facts:
         facts = "; ".join(f"{f.get('name')}: {f.get('value')}" for f in case.facts)
         head.append(f"Facts: {esc(facts)}")
-    foot = ("Reply to this message to write to the asker; reply with /close &lt;outcome&gt; to close."
-            if case.status != "closed" else "")
+    foot = (
+        "Reply to this message to write to the asker; reply with /close &lt;outcome&gt; to close."
+        if case.status != "closed"
+        else ""
+    )
     turns = [f"<b>{esc(str(t.get('role', '')))}</b>: {esc(_turn_text(t))}" for t in case.transcript]
 
     def build(shown: list[str], omitted: int) -> str:

@@ -129,8 +129,14 @@ class TelegramTransport:
         # Processed before answering: Telegram redelivers when it gets no 2xx, and the engine and the
         # lead handlers drop a second delivery of the same update_id, so a retry never answers twice.
         await self.application.process_update(update)
-        log.info("telegram update", extra={"update": update.update_id, "kind": _kind(data),
-                                           "ms": round((time.monotonic() - started) * 1000)})
+        log.info(
+            "telegram update",
+            extra={
+                "update": update.update_id,
+                "kind": _kind(data),
+                "ms": round((time.monotonic() - started) * 1000),
+            },
+        )
         return JSONResponse({"ok": True})
 
     def _authentic(self, header: str | None) -> bool:

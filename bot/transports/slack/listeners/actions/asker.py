@@ -12,8 +12,9 @@ from bot.messages import Asker
 from bot.transports.slack.deps import SlackDeps, deps_of, guarded
 
 
-async def asker_choice(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
-                       context: AsyncBoltContext) -> None:
+async def asker_choice(
+    ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], context: AsyncBoltContext
+) -> None:
     await ack()
     deps = deps_of(context)
     user = str((body.get("user") or {}).get("id") or "")

@@ -23,8 +23,9 @@ def _where(body: dict[str, Any]) -> tuple[str, str, str | None]:
     return user, channel, message.get("ts")
 
 
-async def claim_case(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
-                     context: AsyncBoltContext) -> None:
+async def claim_case(
+    ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], context: AsyncBoltContext
+) -> None:
     await ack()
     deps = deps_of(context)
     user, channel, _ = _where(body)
@@ -45,8 +46,9 @@ async def _claim(deps: SlackDeps, user: str, channel: str, ref: str) -> None:
         await deps.ephemeral(channel, user, f"Case {escape(ref)} is already held by {holder}.")
 
 
-async def close_case(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
-                     context: AsyncBoltContext) -> None:
+async def close_case(
+    ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], context: AsyncBoltContext
+) -> None:
     await ack()
     deps = deps_of(context)
     user, channel, ts = _where(body)

@@ -32,8 +32,10 @@ async def app_home_opened(event: dict[str, Any], context: AsyncBoltContext) -> N
 def recent_questions(deps: SlackDeps, user: str, limit: int = 5) -> list[RecentQuestion]:
     with deps.runtime.services.db.session() as session:
         conversations = session.scalars(
-            select(Conversation).where(Conversation.platform == PLATFORM, Conversation.asker_id == user)
-            .order_by(Conversation.created_at.desc()).limit(limit)
+            select(Conversation)
+            .where(Conversation.platform == PLATFORM, Conversation.asker_id == user)
+            .order_by(Conversation.created_at.desc())
+            .limit(limit)
         ).all()
         found = []
         for conversation in conversations:
@@ -61,6 +63,7 @@ async def publish_home(deps: SlackDeps, user: str) -> None:
         cases = await runtime.run(runtime.services.queue.list, actor)
         open_cases = [c for c in cases if c.status == "open"]
         held = [c for c in cases if c.status == "claimed" and c.claimed_by == actor]
-    view = home_view(how_to=HOW_TO, privacy=texts.PRIVACY, recent=recent, is_lead=is_lead,
-                     open_cases=open_cases, held=held)
+    view = home_view(
+        how_to=HOW_TO, privacy=texts.PRIVACY, recent=recent, is_lead=is_lead, open_cases=open_cases, held=held
+    )
     await deps.client.views_publish(user_id=user, view=view)

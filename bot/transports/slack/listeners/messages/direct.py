@@ -17,8 +17,9 @@ async def direct_message(body: dict[str, Any], event: dict[str, Any], context: A
         return
     deps = deps_of(context)
     # Thread replies in the DM are part of the same conversation; answer at the top level.
-    incoming = Incoming(await deps.asker(str(user), str(channel)), str(event.get("text") or ""),
-                        body.get("event_id"))
+    incoming = Incoming(
+        await deps.asker(str(user), str(channel)), str(event.get("text") or ""), body.get("event_id")
+    )
     deps.spawn(guarded("dm", answer(deps, incoming)), "dm")
 
 

@@ -24,9 +24,15 @@ async def route_message(body: dict[str, Any], event: dict[str, Any], context: As
         return
     if channel != deps.settings.slack_leads_channel:
         return
-    deps.spawn(guarded("lead_thread", lead_thread_reply(
-        deps, str(channel), str(thread), str(user), str(event.get("text") or ""), body.get("event_id"))),
-        "lead_thread")
+    deps.spawn(
+        guarded(
+            "lead_thread",
+            lead_thread_reply(
+                deps, str(channel), str(thread), str(user), str(event.get("text") or ""), body.get("event_id")
+            ),
+        ),
+        "lead_thread",
+    )
 
 
 def _case_ref(deps: SlackDeps, channel: str, thread: str) -> str | None:
@@ -35,8 +41,9 @@ def _case_ref(deps: SlackDeps, channel: str, thread: str) -> str | None:
         return case.ref if case else None
 
 
-async def lead_thread_reply(deps: SlackDeps, channel: str, thread: str, user: str, text: str,
-                            event_id: str | None) -> None:
+async def lead_thread_reply(
+    deps: SlackDeps, channel: str, thread: str, user: str, text: str, event_id: str | None
+) -> None:
     runtime = deps.runtime
     ref = await runtime.run(_case_ref, deps, channel, thread)
     if ref is None:  # a thread under some other message: not ours
@@ -51,15 +58,18 @@ async def lead_thread_reply(deps: SlackDeps, channel: str, thread: str, user: st
             outcome = closing.group("outcome").strip()
             del text
             if not outcome:
-                await deps.ephemeral(channel, user, "Add the outcome after the word: `close <outcome>`.",
-                                     thread_ts=thread)
+                await deps.ephemeral(
+                    channel, user, "Add the outcome after the word: `close <outcome>`.", thread_ts=thread
+                )
                 return
             record = await runtime.run(queue.close, actor, ref, outcome)
             del outcome
             await deps.client.chat_postMessage(
-                channel=channel, thread_ts=thread,
+                channel=channel,
+                thread_ts=thread,
                 text=f"Closed by <@{user}>. Decision record {escape(str(record.get('id')))} is signed; "
-                     "the asker has the outcome.")
+                "the asker has the outcome.",
+            )
         else:
             redacted = await runtime.run(queue.reply, actor, ref, text)
             del text

@@ -15,8 +15,9 @@ from bot.transports.slack.deps import PLATFORM, SlackDeps, deps_of, guarded
 from bot.transports.slack.limits import escape
 
 
-async def close_submitted(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any],
-                          context: AsyncBoltContext) -> None:
+async def close_submitted(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext
+) -> None:
     values = ((view.get("state") or {}).get("values") or {}).get(OUTCOME_BLOCK) or {}
     outcome = str((values.get(OUTCOME_INPUT) or {}).get("value") or "").strip()
     if not outcome:
@@ -30,8 +31,13 @@ async def close_submitted(ack: AsyncAck, body: dict[str, Any], view: dict[str, A
         return
     user = str((body.get("user") or {}).get("id") or "")
     if user and meta.get("ref"):
-        deps.spawn(guarded("close", _close(deps, user, str(meta["ref"]), str(meta.get("channel") or ""),
-                                           meta.get("ts"), outcome)), "close")
+        deps.spawn(
+            guarded(
+                "close",
+                _close(deps, user, str(meta["ref"]), str(meta.get("channel") or ""), meta.get("ts"), outcome),
+            ),
+            "close",
+        )
 
 
 async def _close(deps: SlackDeps, user: str, ref: str, channel: str, ts: str | None, outcome: str) -> None:
@@ -45,6 +51,8 @@ async def _close(deps: SlackDeps, user: str, ref: str, channel: str, ts: str | N
         del outcome
     if channel and ts:
         await deps.client.chat_postMessage(
-            channel=channel, thread_ts=ts,
+            channel=channel,
+            thread_ts=ts,
             text=f"Closed by <@{user}>. Decision record {escape(str(record.get('id')))} is signed; "
-                 "the asker has the outcome.")
+            "the asker has the outcome.",
+        )
