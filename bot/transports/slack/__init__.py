@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 
+import aiohttp
+
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from starlette.requests import Request
 from starlette.responses import Response
@@ -42,11 +44,16 @@ class SlackTransport:
         return response
 
     async def start(self) -> None:
+        # One connection pool for every Web API call; without it slack_sdk opens a new connection (and
+        # a new TLS handshake) per message.
+        self.client.session = aiohttp.ClientSession()
         configured = bool(self.runtime.services.settings.slack_leads_channel)
         log.info("slack transport ready", extra={"leads_channel": configured})
 
     async def stop(self) -> None:
-        return None
+        session, self.client.session = self.client.session, None
+        if session is not None:
+            await session.close()
 
 
 def create_transport(runtime: Runtime) -> SlackTransport | None:

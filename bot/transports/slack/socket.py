@@ -40,6 +40,7 @@ async def serve(
     services = await asyncio.to_thread(build_services, settings)
     runtime = Runtime(services)
     transport = SlackTransport(runtime, socket_mode=True)
+    await transport.start()
     handler = AsyncSocketModeHandler(
         transport.app, settings.slack_app_token.get_secret_value(), web_client=transport.client
     )
@@ -52,4 +53,5 @@ async def serve(
     finally:
         await handler.close_async()  # type: ignore[no-untyped-call]
         await runtime.drain()
+        await transport.stop()
         services.db.dispose()
