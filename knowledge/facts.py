@@ -178,6 +178,8 @@ DIRECT_VERBS = {
     "ask",
     "message",
     "text",
+    "show",
+    "showing",
 }
 PREP_VERBS = {
     "share",
@@ -355,6 +357,7 @@ INFO_WORDS = {
     "address",
     "number",
 }
+ACTIVE_OBJECTS = {"me", "us", "him", "her", "them", "you", "the", "a", "an", "my", "our", "his", "their"}
 CLAUSE_STOPS = {"where", "and", "but", "because", "while", "whereas", ";"}
 PEOPLE_ROLES = {"family", "curious", "abuser"}
 
@@ -797,6 +800,10 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
         covered.update(range(r.start, r.end))
         clean.append(r)
     clean = [_external_manager(doc, r) for r in clean]
+    # "a young carer" is a child who cares for someone, not the person's carer
+    clean = [
+        r for r in clean if not (r.value == "family" and r.start > 0 and doc[r.start - 1].lower_ == "young")
+    ]
     # "our charity's instagram": the thing possessed is the receiver, not the owner
     clean = [
         r
@@ -805,6 +812,17 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
     ]
     slots: list[tuple[str, Hit]] = []
     pronoun_slot = False
+    # "her sister told", "her mum should know", "her son knowing": the role is who would be told
+    for r in clean:
+        following = [doc[j].lower_ for j in range(r.end, min(len(doc), r.end + 3))]
+        if following and (
+            following[0] in {"told", "informed", "knowing", "involved", "contacted"}
+            and (
+                len(following) < 2 or following[1] not in ACTIVE_OBJECTS
+            )  # "a mum told me": she is the teller
+            or ("know" in following and {"should", "ought", "needs", "need", "deserves"} & set(following))
+        ):
+            slots.append((str(r.value), r))
     for tok in doc:
         if tok.lower_ not in COMM_VERBS:
             continue
@@ -871,7 +889,7 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             )
             if (
                 tok.lower_ in {"he", "she", "they"}
-                and tok.dep_ == "nsubj"
+                and tok.dep_ in ("nsubj", "nsubjpass")
                 and verb.lower_ in REQUEST_WORDS
                 and asks_for_info
             ):
@@ -1057,7 +1075,11 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
         )
 
     # staff implicated: a staff role in the same sentence as harm, not the asker describing themselves
-    harmful = [h for h in hits if h.fact in ("harm_concern", "crime", "serious_crime") and h.value is True]
+    harmful = [
+        h
+        for h in hits
+        if h.fact in ("harm_concern", "crime", "serious_crime") and h.value is True and not h.weak
+    ]
     if "staff_implicated" not in facts:
         for s in by_fact.get("staff_mention", []):
             prev = " ".join(t.lower_ for t in doc[max(0, s.start - 3) : s.start])

@@ -199,6 +199,16 @@ GENERAL = [
     ("unsure_if_safeguarding", "She says she doesn't want any fuss.", None),
     ("anonymous_advice", "Can I have a no-names chat with the team?", True),
     ("escalation", "My manager said it's fine and not to bother, can I go above her?", True),
+    ("immediate_danger", "there's blood pouring out of his head", True),
+    ("immediate_danger", "the baby has gone limp and won't wake", True),
+    ("immediate_danger", "a girl is being dragged into a car by two men", True),
+    ("immediate_danger", "he says he's on the train tracks near [ADDRESS_1]", True),
+    ("immediate_danger", "she's taken all her mum's sleeping pills", True),
+    ("unsure_if_safeguarding", "Is that emotional abuse or just a stressed parent?", True),
+    ("unsure_if_safeguarding", "I'm in two minds whether it's a welfare issue", True),
+    ("unsure_if_safeguarding", "It is financial abuse and her son is involved", None),
+    ("abuser_care_needs", "Two residents, both with dementia, had a fight", True),
+    ("harm_concern", "mum is 24 weeks, heavy heroin use, previous children removed", True),
 ]
 
 
@@ -228,6 +238,13 @@ GENERAL_VALUES = [
     ("recipient", "A man who says he's her boyfriend is asking to see her. She's scared of him.", "abuser"),
     ("recipient", "A councillor emailed asking for the names of the families we support.", "curious"),
     ("subject", "Year 9 lad turned up with a black eye.", "child"),
+    ("recipient", "She doesn't want her sister told she's in hospital.", "family"),
+    ("recipient", "A mum told me her ex follows her. Should I tell our safeguarding lead?", "manager"),
+    ("recipient", "I think her mum should know.", "family"),
+    ("recipient", "Can I bring it up with a young carer at our staff safeguarding huddle?", "colleague"),
+    ("recipient", "Can I show my partner the photos from the case?", "curious"),
+    ("recipient", "My book club friend is worried about him. She's asked me how he's doing.", "curious"),
+    ("consent", "She has asked us not to tell her GP about it.", "refused"),
 ]
 
 
