@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 
 import aiohttp
-
 from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from starlette.requests import Request
 from starlette.responses import Response
