@@ -64,7 +64,9 @@ def test_only_the_settings_module_reads_the_environment() -> None:
 def test_every_setting_is_documented_in_the_example_environment() -> None:
     import pathlib
 
-    example = (pathlib.Path(__file__).resolve().parents[2] / "deploy" / ".env.example").read_text(encoding="utf-8")
+    example = (pathlib.Path(__file__).resolve().parents[2] / "deploy" / ".env.example").read_text(
+        encoding="utf-8"
+    )
     documented = {line.split("=", 1)[0] for line in example.splitlines() if line.startswith("CANISHARE_")}
     expected = {f"CANISHARE_{name.upper()}" for name in Settings.model_fields}
     assert expected == documented
