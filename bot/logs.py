@@ -15,16 +15,31 @@ from typing import IO, Any
 _STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime", "taskName"}
 
 
+# uvicorn repeats its message with terminal colours
+_DROPPED = {"color_message"}
+
+
+def _event(record: logging.LogRecord) -> str:
+    """The message template; its arguments are filled in only when they are all numbers (a pid, a port),
+    since a library could pass the text it was handling."""
+    if not isinstance(record.msg, str):
+        return type(record.msg).__name__
+    args = record.args if isinstance(record.args, tuple) else ()
+    if args and all(isinstance(a, int | float) and not isinstance(a, bool) for a in args):
+        return record.getMessage()
+    return record.msg
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
             "at": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
-            "event": record.msg if isinstance(record.msg, str) else type(record.msg).__name__,
+            "event": _event(record),
         }
         for key, value in record.__dict__.items():
-            if key not in _STANDARD and not key.startswith("_"):
+            if key not in _STANDARD and key not in _DROPPED and not key.startswith("_"):
                 entry[key] = value if isinstance(value, int | float | bool | None) else str(value)
         if record.exc_info and record.exc_info[0] is not None:
             # the type only: exception messages from libraries can carry the text being processed

@@ -215,3 +215,16 @@ def test_the_shared_corpus_leaks_nothing_through_the_whole_path(
             misses += [f"message {n}: {hit!r} in {place}" for hit in hits]
     print(f"\nleak canaries: {len(corpus_messages())} messages, {tried} identifiers tried, {found} found")
     assert misses == [], "\n".join(misses)
+
+
+def test_log_arguments_that_could_be_text_are_never_formatted_in() -> None:
+    stream = io.StringIO()
+    configure_logging("DEBUG", stream=stream)
+    try:
+        logging.getLogger("some.library").warning("could not handle %s", "Tyler Brennan was hit")
+        logging.getLogger("uvicorn.error").info("Finished server process [%d]", 4242)
+    finally:
+        logging.getLogger().handlers.clear()
+    out = stream.getvalue()
+    assert "Tyler" not in out and "could not handle %s" in out
+    assert "Finished server process [4242]" in out
