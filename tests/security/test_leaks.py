@@ -84,14 +84,22 @@ def whole_path(services: Services, planted: Planted, n: int) -> list[str]:
     return shown
 
 
-@hsettings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# What the generated canaries tried, printed with the corpus figures (`pytest -s`).
+TALLY = {"messages": 0, "identifiers": 0, "found": 0}
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(planted=planted_messages())
 def test_planted_identifiers_never_survive_the_whole_path(
     services: Services, debug_log: io.StringIO, planted: Planted
 ) -> None:
     shown = whole_path(services, planted, abs(hash(planted.text)) % 10**8)
+    TALLY["messages"] += 1
+    TALLY["identifiers"] += len(planted.secrets)
     everything = "\n".join(shown) + database_text(services) + debug_log.getvalue() + REGISTRY.render()
-    assert leaked(planted.secrets, everything) == [], planted.text
+    hits = leaked(planted.secrets, everything)
+    TALLY["found"] += len(hits)
+    assert hits == [], planted.text
 
 
 def test_error_paths_do_not_put_text_in_logs_or_replies(services: Services, debug_log: io.StringIO) -> None:
@@ -213,7 +221,12 @@ def test_the_shared_corpus_leaks_nothing_through_the_whole_path(
             hits = leaked(secrets, haystack)
             found += len(hits)
             misses += [f"message {n}: {hit!r} in {place}" for hit in hits]
-    print(f"\nleak canaries: {len(corpus_messages())} messages, {tried} identifiers tried, {found} found")
+    print(
+        f"\nleak canaries: {len(corpus_messages())} corpus messages, {tried} identifiers tried, {found} found"
+    )
+    print(
+        f"leak canaries: {TALLY['messages']} generated messages, {TALLY['identifiers']} identifiers tried, {TALLY['found']} found"
+    )
     assert misses == [], "\n".join(misses)
 
 
