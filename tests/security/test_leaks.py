@@ -224,8 +224,8 @@ def test_the_shared_corpus_leaks_nothing_through_the_whole_path(
     print(
         f"\nleak canaries: {len(corpus_messages())} corpus messages, {tried} identifiers tried, {found} found"
     )
-    generated, planted, caught = TALLY["messages"], TALLY["identifiers"], TALLY["found"]
-    print(f"leak canaries: {generated} generated messages, {planted} identifiers tried, {caught} found")
+    generated, planted, leaks = TALLY["messages"], TALLY["identifiers"], TALLY["found"]
+    print(f"leak canaries: {generated} generated messages, {planted} identifiers tried, {leaks} found")
     assert misses == [], "\n".join(misses)
 
 
