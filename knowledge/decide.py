@@ -121,6 +121,9 @@ def citations(rule: Rule, facts: dict[str, Fact], table: DecisionTable) -> list[
         for entry in [*table.override_facts, *table.fact_citations]:
             if _equal(facts.get(entry.fact), entry.value):
                 specific += entry.cite
+    for entry in table.fact_citations:
+        if entry.always and _equal(facts.get(entry.fact), entry.value):
+            specific += entry.cite
     ids: list[str] = [*specific, *rule.cite]
     group = facts["group"].value
     if group == "child":

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from knowledge.danger import FUTURE, find_danger, forms
 from knowledge.loader import _read_yaml, package_data
 from knowledge.models import Fact, FactValue, KnowledgeError
 
@@ -130,6 +131,53 @@ HABITUAL = {
     "if",
     "used",
     "ever",
+}
+NOW_NOW = {"now", "tonight", "currently"}
+SERVICE_BLIND = {"crime", "serious_crime", "harm_concern"}
+SERVICE_NOUNS = {
+    "charity",
+    "charities",
+    "service",
+    "services",
+    "helpline",
+    "team",
+    "worker",
+    "workers",
+    "advocate",
+    "advocates",
+    "organisation",
+    "organization",
+    "project",
+    "refuge",
+    "course",
+    "training",
+    "policy",
+    "clinic",
+    "clinics",
+    "group",
+    "unit",
+    "coordinator",
+    "champion",
+    "forum",
+    "awareness",
+    "programme",
+    "program",
+}
+MISSED_ACTIVITIES = {
+    "lectures",
+    "lessons",
+    "classes",
+    "appointments",
+    "sessions",
+    "work",
+    "shifts",
+    "deadlines",
+    "meals",
+    "meetings",
+    "college",
+    "university",
+    "training",
+    "the",
 }
 FIRST_PERSON = {"i", "we", "i'd", "we'd", "i'm", "we're"}
 
@@ -323,6 +371,43 @@ HARM_VERBS = {
     "locked",
     "bit",
 }
+HARM_VERBS |= forms(
+    "hit",
+    "hurt",
+    "abuse",
+    "attack",
+    "beat",
+    "kick",
+    "punch",
+    "slap",
+    "steal",
+    "threaten",
+    "control",
+    "shout",
+    "push",
+    "assault",
+    "touch",
+    "neglect",
+    "harm",
+    "rape",
+    "exploit",
+    "grab",
+    "grope",
+    "kiss",
+    "swear",
+    "lock",
+    "bite",
+    "strangle",
+    "choke",
+    "shove",
+    "pinch",
+    "scratch",
+    "spit",
+    "punish",
+    "starve",
+    "rob",
+    "scam",
+)
 CARE_NEED_WORDS = {
     "learning",
     "disabled",
@@ -595,12 +680,21 @@ class FactExtractor:
             words = {t.lower_ for t in sent}
             if cue.past_blocks and words & PAST and in_past(sent):
                 continue
+            if cue.past_blocks and cue.fact == "immediate_danger" and words & FUTURE and not words & NOW_NOW:
+                continue  # "this weekend", "on Friday": a plan to prevent, not an emergency now
             if cue.habitual_blocks and words & HABITUAL:
                 continue
             if cue.fact == "consent" and cue.value == "refused" and self._first_person(doc, start):
                 continue  # "I don't want to name her": the asker's wish, not the person's refusal
             if cue.urgent and not (words & URGENCY):
                 continue
+            if cue.fact in SERVICE_BLIND and end < len(doc) and doc[end].lower_ in SERVICE_NOUNS:
+                continue  # "a domestic abuse charity", "the sexual health clinic": a service, not an event
+            missed = (
+                end < len(doc) and doc[end - 1].lower_ == "missing" and doc[end].lower_ in MISSED_ACTIVITIES
+            )
+            if cue.fact == "harm_concern" and missed:
+                continue  # "missing lectures": absence from an activity, not a missing person
             value: FactValue = cue.value
             if cue.fact in UNNEGATED:
                 pass  # who or what is mentioned does not change with negation ("not to tell her daughter")
@@ -831,11 +925,16 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             continue
         if nxt in {"me", "us"}:  # "she told me ...": the asker is the one being told
             continue
+        if has_parser and _reported_by_other(tok):
+            continue  # "a woman told our clinic", "what she told the police": a past event, not the question
         sent = sent_of(doc, tok.i)
         limit = min(sent.end, tok.i + 16)
         for r in clean:
             if r.start <= tok.i or r.start >= limit:
                 continue
+            between = {doc[j].lower_ for j in range(tok.i + 1, r.start)}
+            if between & {"who", "which", "whose", "whom"}:
+                continue  # "refer a woman, who has told me her husband": a relative clause, not the receiver
             marker = next(
                 (
                     doc[j].lower_
@@ -845,11 +944,23 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
                 None,
             )
             if marker in PREPOSITIONS:
+                if has_parser and r.value in ("manager", "colleague") and _external_sender(doc, tok, clean):
+                    r = Hit(
+                        r.fact,
+                        "other_service",
+                        r.start,
+                        r.end,
+                        r.weak,
+                        r.evidence,
+                        "a service outside the organisation that would be sharing",
+                    )
                 slots.append((str(r.value), r))
                 break
             if marker in ABOUT:
                 continue
-            if tok.lower_ in DIRECT_VERBS and r.start <= tok.i + 6:
+            if tok.lower_ in DIRECT_VERBS and r.start <= tok.i + 6 + sum(
+                1 for j in range(tok.i + 1, r.start) if doc[j].lower_ in {"-", "'s", "year", "old"}
+            ):
                 slots.append((str(r.value), r))
                 break
         else:
@@ -863,11 +974,14 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             if doc[j].lower_ in CLAUSE_STOPS:
                 break  # "the school where I work and he wants to know": the request is not the school's
             after.append(doc[j])
-        if any(t.lower_ in REQUEST_WORDS for t in after if sent_of(doc, t.i) == sent_of(doc, r.start)):
+        if r.value in ORG_ROLES and r.start > 0 and doc[r.start - 1].lower_ in {"our", "my"}:
+            continue  # "rang our charity asking": the asker's own organisation is asked, it does not ask
+        if any(_is_request(doc, t) for t in after if sent_of(doc, t.i) == sent_of(doc, r.start)):
             requesters.append((str(r.value), r))
         elif has_parser:
-            head = doc[r.end - 1].head
-            if doc[r.end - 1].dep_ in ("nsubj", "nsubjpass"):
+            subj = next((t for t in doc[r.start : r.end] if t.dep_ in ("nsubj", "nsubjpass")), doc[r.end - 1])
+            head = subj.head
+            if subj.dep_ in ("nsubj", "nsubjpass"):
                 # "my neighbour knows I work there and keeps asking": the request can sit on a later verb
                 verbs = [head] + [
                     v
@@ -876,7 +990,7 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
                     and v.dep_ in ("conj", "xcomp")
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
                 ]
-                if any(v.lower_ in REQUEST_WORDS for v in verbs):
+                if any(_is_request(doc, v) for v in verbs):
                     requesters.append((str(r.value), r))
     # "my mate's kid goes there and he wants to know": a pronoun asking points back to the last person named
     if not requesters and has_parser:
@@ -907,6 +1021,64 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
     return out
 
 
+def _is_request(doc: Any, tok: Any) -> bool:
+    if tok.lower_ in REQUEST_WORDS:
+        return True
+    # "would like updates", "'d like to know"
+    return tok.lower_ == "like" and tok.i > 0 and doc[tok.i - 1].lower_ in {"would", "'d"}
+
+
+QUESTION_WORDS = {"whether", "if", "how", "what", "who", "about", "why", "which"}
+# private affairs outside anyone's care: relationships, sexuality, money and wills ("how he's getting on" and
+# "how the assessment went" are ordinary enquiries that the person can agree to)
+PRIVATE_AFFAIRS = {
+    "seeing",
+    "anyone",
+    "someone",
+    "affair",
+    "relationship",
+    "boyfriend",
+    "girlfriend",
+    "gay",
+    "lesbian",
+    "sexuality",
+    "bisexual",
+    "trans",
+    "dating",
+    "will",
+    "bank",
+    "account",
+    "accounts",
+    "money",
+    "savings",
+    "inheritance",
+    "finances",
+    "estate",
+    "mentioned",
+    "pregnant",
+    "termination",
+    "abortion",
+    "contraception",
+    "pin",
+    "password",
+    "salary",
+    "benefits",
+    "debts",
+}
+
+
+def _enquiry(doc: Any, hit: Hit) -> str | None:
+    """The role is the one asking, with a question about the person: 'has rung asking whether she ...'."""
+    sent = sent_of(doc, hit.start)
+    for j in range(hit.end, min(sent.end, hit.end + 14)):
+        if _is_request(doc, doc[j]) and doc[j].lower_ != "like":
+            ahead = {doc[k].lower_ for k in range(j + 1, min(sent.end, j + 5))}
+            rest = {doc[k].lower_ for k in range(j + 1, sent.end)}
+            if ahead & QUESTION_WORDS and rest & PRIVATE_AFFAIRS:
+                return str(sent.text.strip())
+    return None
+
+
 INTERNAL_OWNERS = {
     "my",
     "our",
@@ -921,6 +1093,39 @@ INTERNAL_OWNERS = {
     "your",
     "own",
 }
+
+
+ASKER_WORDS = {"i", "we", "you", "us"}
+ORG_ROLES = {
+    "social_care",
+    "police",
+    "health",
+    "fire",
+    "school",
+    "legal",
+    "other_service",
+    "lado",
+    "dbs",
+    "marac",
+}
+
+
+def _reported_by_other(verb: Any) -> bool:
+    """A past-tense telling whose subject is someone other than the asker ('she told the police')."""
+    if verb.tag_ != "VBD":
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(s.lower_ not in ASKER_WORDS for s in subjects)
+
+
+def _external_sender(doc: Any, verb: Any, roles: list[Hit]) -> bool:
+    """'Can the hospital OT send ... to our coordinator?': another organisation is the one sharing."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for subj in subjects:
+        span = {t.i for t in subj.subtree}
+        if any(r.value in ORG_ROLES and r.start in span for r in roles):
+            return True
+    return False
 
 
 def _external_manager(doc: Any, hit: Hit) -> Hit:
@@ -960,6 +1165,11 @@ def _is_agent_of_harm(doc: Any, hit: Hit) -> bool:
     for tok in doc:
         if tok.lower_ != word:
             continue
+        following = " ".join(t.lower_ for t in doc[tok.i + 1 : min(len(doc), tok.i + 5)])
+        if re.match(
+            r"(was|were|is|'s|has been) (part of|involved in|in) (the|that|a) (gang|group|ring)", following
+        ):
+            return True
         for j in range(tok.i + 1, min(len(doc), tok.i + 5)):
             if doc[j].lower_ in HARM_VERBS and sent_of(doc, j) == sent_of(doc, tok.i):
                 return True
@@ -1049,6 +1259,15 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
             if "harm_concern" not in facts or facts["harm_concern"].value is False:
                 facts["harm_concern"] = _fact("harm_concern", True, sexual[0].evidence, why)
 
+    # FGM and forced marriage are offences and a form of coercion, whatever the person says (FGM Act 2003,
+    # Anti-social Behaviour, Crime and Policing Act 2014)
+    honour = facts.get("honour_based")
+    if honour is not None and honour.value is True:
+        why = "FGM and forced marriage are crimes and a form of control by others"
+        for name in ("serious_crime", "crime", "duress", "harm_concern"):
+            if name not in facts or facts[name].value is not True:
+                facts[name] = _fact(name, True, honour.evidence, why)
+
     # a child in the picture when the person discussed is an adult: a child may be at risk too
     if subject == "adult":
         risk = facts.get("others_at_risk")
@@ -1122,6 +1341,7 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     location = by_fact.get("location_request")
     names: list[str] = []
     evidence = ""
+    primary_hit: Hit | None = None
     for role, hit in recipients:
         if role == "family" and _is_agent_of_harm(doc, hit):
             role = "abuser"
@@ -1132,6 +1352,7 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
         if role not in names:
             names.append(role)
             evidence = evidence or hit.evidence
+            primary_hit = primary_hit or hit
     if curious and (
         not names or names[0] in ("family", "curious", "other_service", "colleague", "publicity")
     ):
@@ -1168,6 +1389,16 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
                 ", ".join(names[1:]),
                 evidence,
                 "other people or agencies mentioned as receivers",
+            )
+    # a relative who asks a question about the person ("asked me whether he's seeing anyone")
+    if names and names[0] == "family" and primary_hit is not None:
+        enquiry = _enquiry(doc, primary_hit)
+        if enquiry:
+            facts["family_enquiry"] = _fact(
+                "family_enquiry",
+                True,
+                enquiry,
+                "a relative is asking about the person's private affairs (relationships, money, a will)",
             )
     if location:
         facts["location_request"] = _fact("location_request", True, location[0].evidence, location[0].explain)
@@ -1209,6 +1440,13 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
                     "immediate_danger", True, h.evidence, "harm is described as happening right now"
                 )
                 break
+
+    # danger by class (violence, weapons, medical, fire/gas/flood, a young child alone near a hazard, being
+    # held, animals) combined with a sign that it is happening now; see knowledge/danger.py
+    if "immediate_danger" not in facts:
+        danger = find_danger(doc, list(doc.sents))
+        if danger is not None:
+            facts["immediate_danger"] = _fact("immediate_danger", True, danger.evidence, danger.explanation)
 
     # harm concern also follows from the stronger facts
     if "harm_concern" not in facts or facts["harm_concern"].value is False:

@@ -152,6 +152,8 @@ class FactCitation(Strict):
     fact: str
     value: FactValue
     cite: list[str]
+    # cited by every row, not only rows with ``cite_facts`` (e.g. "no proof is needed", a disclosure scheme)
+    always: bool = False
 
 
 class DecisionTable(Strict):
