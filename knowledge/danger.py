@@ -157,6 +157,7 @@ VIOLENCE = forms(
     "bundle",
     "maul",
     "bite",
+    "break",
     "torch",
 )
 WEAPONS = frozenset(
@@ -630,6 +631,9 @@ HABIT = frozenset(
         "ever",
     }
 )
+REPORTING = frozenset(
+    {"told", "tells", "said", "disclosed", "mentioned", "explained", "reported", "admitted"}
+)
 NEGATORS = frozenset({"not", "n't", "no", "never", "nobody", "without", "nothing", "none", "neither"})
 HYPOTHETICAL = frozenset(
     {
@@ -666,6 +670,8 @@ def _past(sent: Any) -> bool:
             continue
         if w == "ago" and set(words[max(0, k - 3) : k]) & RECENT:
             continue  # "ten minutes ago" is still now
+        if w == "last" and set(words[k + 1 : k + 3]) & RECENT:
+            continue  # "in the last hour", "the last few minutes"
         if w == "before" and k + 1 < len(words) and words[k + 1] in {"he", "she", "they", "it", "i", "we"}:
             continue  # "before he gets home" is a time ahead
         if w in {"weeks", "months", "years"} and not (set(words[k + 1 : k + 3]) & {"ago"}):
@@ -810,7 +816,9 @@ def _violence(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
             continue
         if _negated(doc, tok.i, sent) or _hypothetical(doc, tok.i, sent) or not _verb_now(doc, tok):
             continue
-        if now or (tok.lower_.endswith("ing") and _has_object(doc, tok, sent)):
+        # "is kicking the door" alone is now; "she told me he is hitting her mum" is a disclosure of abuse
+        progressive = tok.lower_.endswith("ing") and _has_object(doc, tok, sent) and not wordset & REPORTING
+        if now or progressive:
             return tok.i, "violence is happening or about to happen now"
     return None
 

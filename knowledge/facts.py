@@ -20,7 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from knowledge.danger import FUTURE, find_danger, forms
 from knowledge.loader import _read_yaml, package_data
+from knowledge.matching import SequenceMatcher, to_specs
 from knowledge.models import Fact, FactValue, KnowledgeError
+from knowledge.pos import take_over_attribute_ruler
 
 PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]*_\d+\]")
 NEGATIONS = {
@@ -133,6 +135,7 @@ HABITUAL = {
     "ever",
 }
 NOW_NOW = {"now", "tonight", "currently"}
+REPORTING = {"told", "tells", "said", "disclosed", "mentioned", "explained", "reported", "admitted"}
 SERVICE_BLIND = {"crime", "serious_crime", "harm_concern"}
 SERVICE_NOUNS = {
     "charity",
@@ -192,6 +195,10 @@ def in_past(sent: Any) -> bool:
             before = {sent.doc[j].lower_ for j in range(max(sent.start, tok.i - 3), tok.i)}
             if before & RECENT_UNITS:
                 continue
+        if word == "last":
+            after = {sent.doc[j].lower_ for j in range(tok.i + 1, min(sent.end, tok.i + 3))}
+            if after & RECENT_UNITS:
+                continue  # "in the last hour" is still now
         return True
     return False
 
@@ -586,11 +593,29 @@ class FactExtractor:
         if not self.has_parser and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer")
         add_placeholder_component(nlp)
+        # the engine reads only coarse POS tags: set them from the tagger's tags without the ruler's matcher
+        self.pos = take_over_attribute_ruler(nlp)
+        # plain word sequences go to the indexed SequenceMatcher, patterns with gaps to spaCy's Matcher
         self.matcher = Matcher(nlp.vocab)
+        self.sequences = SequenceMatcher()
         for index, cue in enumerate(cues.cues):
-            patterns = [compile_pattern(p, cues.sets) for p in cue.patterns]
-            self.matcher.add(f"cue{index}", patterns)
+            gapped = []
+            for p in cue.patterns:
+                tokens = compile_pattern(p, cues.sets)
+                specs = to_specs(tokens)
+                if specs is None:
+                    gapped.append(tokens)
+                else:
+                    self.sequences.add(index, specs)
+            if gapped:
+                self.matcher.add(f"cue{index}", gapped)
         self._keys = {nlp.vocab.strings[f"cue{i}"]: i for i in range(len(cues.cues))}
+
+    def matches(self, doc: Any) -> list[tuple[int, int, int]]:
+        """(cue index, start, end) for every cue pattern found, in text order."""
+        found = {(self._keys[key], start, end) for key, start, end in self.matcher(doc)}
+        found.update(self.sequences(doc))
+        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
     # --- scope checks ----------------------------------------------------------------------------------
 
@@ -665,13 +690,13 @@ class FactExtractor:
     # --- main ------------------------------------------------------------------------------------------
 
     def parse(self, text: str) -> Any:
-        return self.nlp(normalise(text))
+        doc = self.nlp(normalise(text))
+        return self.pos(doc) if self.pos is not None else doc
 
     def hits(self, doc: Any) -> list[Hit]:
         found: list[Hit] = []
         seen: set[tuple[int, int, int]] = set()
-        for key, start, end in self.matcher(doc):
-            index = self._keys[key]
+        for index, start, end in self.matches(doc):
             cue = self.cues.cues[index]
             if (index, start, end) in seen:
                 continue
@@ -684,6 +709,8 @@ class FactExtractor:
                 continue  # "this weekend", "on Friday": a plan to prevent, not an emergency now
             if cue.habitual_blocks and words & HABITUAL:
                 continue
+            if cue.habitual_blocks and words & REPORTING and not words & URGENCY:
+                continue  # "she told me her stepdad is hitting her mum": a disclosure of ongoing abuse
             if cue.fact == "consent" and cue.value == "refused" and self._first_person(doc, start):
                 continue  # "I don't want to name her": the asker's wish, not the person's refusal
             if cue.urgent and not (words & URGENCY):
@@ -743,6 +770,7 @@ HELPERS = {
     "sexual_activity",
     "suicide_intent",
     "suicide_means",
+    "marriage_arranged",
 }
 
 
@@ -1261,6 +1289,18 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
 
     # FGM and forced marriage are offences and a form of coercion, whatever the person says (FGM Act 2003,
     # Anti-social Behaviour, Crime and Policing Act 2014)
+    # a marriage arranged for a child is a forced marriage in law (no marriage under 18 since February 2023);
+    # for an adult it is one when there is pressure or threat
+    arranged = by_fact.get("marriage_arranged")
+    if arranged and "honour_based" not in facts:
+        pressured = any(h.value is True for h in by_fact.get("duress", []))
+        if subject == "child" or pressured:
+            facts["honour_based"] = _fact(
+                "honour_based",
+                True,
+                arranged[0].evidence,
+                "a marriage arranged for a child, or under pressure, is a forced marriage",
+            )
     honour = facts.get("honour_based")
     if honour is not None and honour.value is True:
         why = "FGM and forced marriage are crimes and a form of control by others"
