@@ -294,6 +294,11 @@ MEDICAL_INHERENT: tuple[str, ...] = (
     "pale and clammy",
     "grey and clammy",
     "struggling to breathe",
+    "can't get up",
+    "cannot get up",
+    "unable to get up",
+    "been on the floor",
+    "lying on the floor",
     "breathing is shallow",
     "shallow breathing",
     "rattly breathing",
@@ -503,6 +508,17 @@ HELD = (
     "barricaded",
     "locked the door",
     "locked the front door",
+    "making her go",
+    "making him go",
+    "making them go",
+    "forcing her to go",
+    "forcing him to go",
+    "forcing her into",
+    "forcing him into",
+    "taking her away",
+    "taking him away",
+    "won't let go of her",
+    "won't let go of him",
 )
 ANIMAL = (("dog", "dogs", "animal", "pitbull", "bull", "xl"), forms("attack", "maul", "bite"))
 MISSING = (
@@ -672,6 +688,8 @@ def _past(sent: Any) -> bool:
             continue  # "ten minutes ago" is still now
         if w == "last" and set(words[k + 1 : k + 3]) & RECENT:
             continue  # "in the last hour", "the last few minutes"
+        if w in {"last", "yesterday", "earlier"} and k > 0 and words[k - 1] == "since":
+            continue  # "on the floor since last night": still going on
         if w == "before" and k + 1 < len(words) and words[k + 1] in {"he", "she", "they", "it", "i", "we"}:
             continue  # "before he gets home" is a time ahead
         if w in {"weeks", "months", "years"} and not (set(words[k + 1 : k + 3]) & {"ago"}):

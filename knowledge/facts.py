@@ -199,6 +199,8 @@ def in_past(sent: Any) -> bool:
             after = {sent.doc[j].lower_ for j in range(tok.i + 1, min(sent.end, tok.i + 3))}
             if after & RECENT_UNITS:
                 continue  # "in the last hour" is still now
+        if tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "since":
+            continue  # "since last night": still going on
         return True
     return False
 
@@ -953,6 +955,8 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             continue
         if nxt in {"me", "us"}:  # "she told me ...": the asker is the one being told
             continue
+        if has_parser and _someone_else_contacts_us(doc, tok):
+            continue  # "keeps ringing our hostel": the asker's organisation is contacted, not told
         if has_parser and _reported_by_other(tok):
             continue  # "a woman told our clinic", "what she told the police": a past event, not the question
         sent = sent_of(doc, tok.i)
@@ -1144,6 +1148,15 @@ def _reported_by_other(verb: Any) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and all(s.lower_ not in ASKER_WORDS for s in subjects)
+
+
+def _someone_else_contacts_us(doc: Any, verb: Any) -> bool:
+    """'her ex keeps ringing our hostel': a third person's call to the asker's own organisation."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and all(s.lower_ in ASKER_WORDS for s in subjects):
+        return False
+    nxt = doc[verb.i + 1].lower_ if verb.i + 1 < len(doc) else ""
+    return nxt in {"our", "my"} and bool(subjects or verb.dep_ in ("xcomp", "conj"))
 
 
 def _external_sender(doc: Any, verb: Any, roles: list[Hit]) -> bool:

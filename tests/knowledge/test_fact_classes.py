@@ -58,6 +58,9 @@ DANGER_NOW = [
     # held, animals
     "Her husband has locked her in the bedroom and won't let her out, she's texting me now.",
     "A dog is mauling a child in the park right now.",
+    "The old man I visit is on the floor, he's been there since last night and can't get up.",
+    "A man took her phone and is making her go with him, he's next to her now.",
+    "Smell of gas in the flat and the tenant is drowsy.",
 ]
 
 NOT_DANGER_NOW = [
@@ -107,6 +110,8 @@ NO_ROLE = [
     "A woman from our church keeps asking me whether the family next door has a social worker. Can I say?",
     "A local councillor asked me informally which families have a social worker. Can I say?",
     "Can I tell my own sister about it over dinner?",
+    "A mum at our baby group asked whether another mum there has had her kids taken off her. Can I say?",
+    "A man's ex-partner keeps ringing our hostel asking if he's staying here. Can I say?",
 ]
 
 
@@ -217,6 +222,12 @@ OTHER_CLASSES = [
     ("no_proof", "I've got no proof, just a pattern.", True),
     ("offender_query", "She asked whether his dad has been in prison for sex offences.", True),
     ("location_request", "He wants to know which days she attends and who collects her.", True),
+    # multi-word alternatives that the pattern language once split into separate tokens
+    ("capacity", "A resident with advanced dementia has bruises.", "lacks"),
+    ("harm_concern", "Her dad has been drinking heavily.", True),
+    ("immediate_danger", "He has cut himself and there is a lot of blood right now.", True),
+    ("immediate_danger", "A pupil is having a seizure.", True),
+    ("anonymous_advice", "I'd like advice before naming him.", True),
 ]
 
 
