@@ -135,6 +135,7 @@ HABITUAL = {
     "ever",
 }
 NOW_NOW = {"now", "tonight", "currently"}
+QUESTION_OPENERS = {"do", "does", "did", "have", "has", "had", "should", "must", "need", "is", "are", "can"}
 REPORTING = {"told", "tells", "said", "disclosed", "mentioned", "explained", "reported", "admitted"}
 SERVICE_BLIND = {"crime", "serious_crime", "harm_concern"}
 SERVICE_NOUNS = {
@@ -669,6 +670,13 @@ class FactExtractor:
             j -= 1
         return j >= sent.start and doc[j].lower_ in FIRST_PERSON
 
+    def _asker_or_question(self, doc: Any, start: int) -> bool:
+        """'I'm happy with it' (the asker's view) or 'do we have her consent?' (a question, not a fact)."""
+        if doc[start].lower_ in {"'m", "am", "m", "'re", "are", "re"} and self._first_person(doc, start):
+            return True
+        sent = sent_of(doc, start)
+        return sent.text.rstrip().endswith("?") and doc[sent.start].lower_ in QUESTION_OPENERS
+
     def _hedged(self, doc: Any, start: int) -> bool:
         back = self._window_back(doc, start, 8)
         words = [t.lower_ for t in back]
@@ -715,6 +723,8 @@ class FactExtractor:
                 continue  # "she told me her stepdad is hitting her mum": a disclosure of ongoing abuse
             if cue.fact == "consent" and cue.value == "refused" and self._first_person(doc, start):
                 continue  # "I don't want to name her": the asker's wish, not the person's refusal
+            if cue.fact == "consent" and cue.value == "given" and self._asker_or_question(doc, start):
+                continue  # "I'm fine with it", "do we have her consent?": not the person agreeing
             if cue.urgent and not (words & URGENCY):
                 continue
             if cue.fact in SERVICE_BLIND and end < len(doc) and doc[end].lower_ in SERVICE_NOUNS:

@@ -236,6 +236,57 @@ def test_other_broadened_classes(advisor: Advisor, name: str, text: str, expecte
     assert fact(advisor, text, name) == expected
 
 
+# consent, capacity, others at risk, crime, staff and duress, each described in more ways; and near-misses
+MORE_CLASSES = [
+    ("consent", "She's given me the go-ahead to speak to her GP.", "given"),
+    ("consent", "He said he's fine with me passing it on.", "given"),
+    ("consent", "She was really clear that she doesn't want her family involved.", "refused"),
+    ("consent", "He told me not to breathe a word to anyone.", "refused"),
+    ("consent", "She made me promise not to tell her mum.", "refused"),
+    ("consent", "He has withdrawn his permission.", "refused"),
+    ("consent", "I haven't had a chance to ask her yet.", "not_asked"),
+    ("consent", "We haven't discussed sharing with him.", "not_asked"),
+    ("consent", "She doesn't know I'm asking.", "not_asked"),
+    ("capacity", "He's been assessed as not having capacity to manage his money.", "lacks"),
+    ("capacity", "She's unable to make decisions about her care.", "lacks"),
+    ("capacity", "She's perfectly capable of making her own decisions.", "has"),
+    ("capacity", "He understands the risks and can make his own choices.", "has"),
+    ("capacity", "Her capacity comes and goes.", "in_doubt"),
+    ("capacity", "I'm not sure she understands what's happening.", "in_doubt"),
+    ("others_at_risk", "He has access to his grandchildren every weekend.", True),
+    ("others_at_risk", "Her three kids live with them.", True),
+    ("others_at_risk", "He's been threatening the neighbours too.", True),
+    ("others_at_risk", "He works with children as a football coach.", True),
+    ("others_at_risk", "He leaves the gas on and the block could go up.", True),
+    ("crime", "Her son has been using her bank card without asking.", True),
+    ("crime", "Someone has been selling drugs from her flat.", True),
+    ("crime", "He's been sharing indecent images of children.", True),
+    ("serious_crime", "He was raped at a party.", True),
+    ("serious_crime", "She was strangled until she passed out.", True),
+    ("staff_implicated", "A night carer has been rough with residents and swears at them.", True),
+    ("staff_implicated", "Our youth worker has been messaging a 14-year-old late at night.", True),
+    ("staff_implicated", "A teacher at my school slapped a pupil.", True),
+    ("duress", "Her boyfriend tells her what to say and checks her phone.", True),
+    ("duress", "He's terrified of what his son will do if he speaks up.", True),
+    ("duress", "She only says no because her husband is in the room.", True),
+    ("abuser_care_needs", "A man with a learning disability keeps hitting his elderly mum.", True),
+    # near-misses: the asker's own view, a question, a conditional, ordinary checks, the asker's own job
+    ("consent", "I'm comfortable with sharing it. Can I?", None),
+    ("consent", "Do we have her consent?", None),
+    ("consent", "Can I share it if she's happy for me to?", None),
+    ("duress", "The nurse checks her blood sugar daily.", None),
+    ("others_at_risk", "I work with children at a nursery.", None),
+    ("capacity", "She is sure of what she wants.", None),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), MORE_CLASSES)
+def test_more_ways_of_saying_each_fact(
+    advisor: Advisor, name: str, text: str, expected: FactValue | None
+) -> None:
+    assert fact(advisor, text, name) == expected
+
+
 def _texts() -> list[str]:
     out: list[str] = []
     for path in sorted(HERE.glob("*.jsonl")):
