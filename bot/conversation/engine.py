@@ -31,13 +31,15 @@ from bot.privacy import redact_with
 from bot.storage import Database
 from bot.storage.models import AdviceGiven, Conversation, Message, utcnow
 from bot.storage.repository import (
-    already_handled,
     case_for_conversation,
+    claim_event,
+    complete_event,
     count_message,
     current_conversation,
     enqueue,
     first_time,
     latest_advice,
+    release_event,
     take_inbox,
 )
 from knowledge import Advice, AdviceState, Advisor
@@ -170,48 +172,68 @@ class Engine:
     ) -> list[Reply]:
         """Snapshot, prepare without locks, then one short write; again if another turn got there first."""
         started = time.perf_counter()
-        for _ in range(_STALE_RETRIES):
-            snap = self._snapshot(asker, incoming_event)
-            if snap is None:
-                return []  # this platform delivery was handled already
-            plan = prepare(snap)
-            notices: list[Reply] = []
-            try:
-                with self.db.session() as session:
-                    if incoming_event and not first_time(session, asker.platform, incoming_event):
-                        return []
-                    if counts_towards_limit and (
-                        count_message(session, asker.key, self.now()) > self.settings.rate_limit_per_minute
-                    ):
-                        raise RateLimited(texts.RATE_LIMITED)
-                    conversation = self._conversation(session, asker, notices, new_id=snap.conversation_id)
-                    if not snap.holds_for(conversation):
-                        raise Stale
-                    replies = notices + self._apply(session, conversation, plan)
-                    conversation_id, state_after = conversation.id, conversation.state
-            except Stale:
-                continue
-            # Logged after the commit: ids, kinds and timings, never words.
-            log.info(
-                "turn",
-                extra={
-                    "platform": asker.platform,
-                    "conversation": conversation_id,
-                    "state": state_after,
-                    "replies": ",".join(r.kind for r in replies),
-                    "verdict": plan.advice.verdict if plan.advice else None,
-                    "removed": sum(plan.redacted.counts().values()) if plan.redacted else 0,
-                    "ms": round((time.perf_counter() - started) * 1000, 1),
-                },
-            )
-            return replies
+        if incoming_event and not self._claim(asker.platform, incoming_event):
+            return []  # another worker has this delivery, or already answered it
+        try:
+            for _ in range(_STALE_RETRIES):
+                snap = self._snapshot(asker)
+                plan = prepare(snap)
+                notices: list[Reply] = []
+                try:
+                    with self.db.session() as session:
+                        if incoming_event:
+                            complete_event(session, asker.platform, incoming_event)
+                        if counts_towards_limit and (
+                            count_message(session, asker.key, self.now())
+                            > self.settings.rate_limit_per_minute
+                        ):
+                            raise RateLimited(texts.RATE_LIMITED)
+                        conversation = self._conversation(
+                            session, asker, notices, new_id=snap.conversation_id
+                        )
+                        if not snap.holds_for(conversation):
+                            raise Stale
+                        replies = notices + self._apply(session, conversation, plan)
+                        conversation_id, state_after = conversation.id, conversation.state
+                except Stale:
+                    continue
+                # Logged after the commit: ids, kinds and timings, never words.
+                log.info(
+                    "turn",
+                    extra={
+                        "platform": asker.platform,
+                        "conversation": conversation_id,
+                        "state": state_after,
+                        "replies": ",".join(r.kind for r in replies),
+                        "verdict": plan.advice.verdict if plan.advice else None,
+                        "removed": sum(plan.redacted.counts().values()) if plan.redacted else 0,
+                        "ms": round((time.perf_counter() - started) * 1000, 1),
+                    },
+                )
+                return replies
+        except BaseException:
+            if incoming_event:
+                self._release(asker.platform, incoming_event)
+            raise
+        if incoming_event:
+            self._release(asker.platform, incoming_event)
         raise Busy(texts.BUSY)
 
-    def _snapshot(self, asker: Asker, incoming_event: str | None) -> Snapshot | None:
+    def _claim(self, platform: str, event_id: str) -> bool:
+        with self.db.session() as session:
+            return claim_event(session, platform, event_id, self.now())
+
+    def _release(self, platform: str, event_id: str) -> None:
+        """Best effort: if the database is what failed, the claim lapses after its timeout instead."""
+        try:
+            with self.db.session() as session:
+                release_event(session, platform, event_id)
+        except Exception as exc:
+            log.warning("could not release a delivery claim", extra={"error": type(exc).__name__})
+
+    def _snapshot(self, asker: Asker) -> Snapshot:
         """The conversation as it stands, read without taking a write lock."""
         with self.db.session() as session:
-            if incoming_event and already_handled(session, asker.platform, incoming_event):
-                return None
             conversation = current_conversation(session, asker.platform, asker.user_id)
             if conversation is None or self._idle(conversation):
                 return Snapshot(uuid.uuid4().hex, State.ASKING, "", {})

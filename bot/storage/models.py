@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -156,13 +156,17 @@ class AuditEvent(Base):
 
 
 class ProcessedEvent(Base):
-    """Platform deliveries already handled: the primary key turns a retry into a no-op, across workers."""
+    """Platform deliveries taken: the primary key turns a retry into a no-op, across workers.
+
+    A message's turn claims its delivery first (``done`` false) and completes it in the turn's own
+    transaction, so a duplicate arriving mid-turn is dropped at once instead of waiting on the first."""
 
     __tablename__ = "processed_events"
 
     platform: Mapped[str] = mapped_column(String(16), primary_key=True)
     event_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    done: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class Delivery(Base):

@@ -37,9 +37,54 @@ def _insert(session: Session) -> Any:
     return sqlite.insert
 
 
-def already_handled(session: Session, platform: str, event_id: str) -> bool:
-    """A cheap read before doing any work; ``first_time`` is the check that counts."""
-    return session.get(ProcessedEvent, (platform, event_id)) is not None
+# A claim whose turn never completed (its worker died mid-turn) can be taken over after this long.
+CLAIM_TIMEOUT = timedelta(seconds=60)
+
+
+def claim_event(session: Session, platform: str, event_id: str, now: datetime) -> bool:
+    """Take a platform delivery for a turn, in a transaction of its own before the work starts.
+
+    True for the first taker; a duplicate arriving while the turn runs gets False at once. A claim left
+    incomplete for ``CLAIM_TIMEOUT`` is taken over, so a crash mid-turn does not lose the retry."""
+    statement = (
+        _insert(session)(ProcessedEvent)
+        .values(platform=platform, event_id=event_id, at=now, done=False)
+        .on_conflict_do_nothing()
+        .returning(ProcessedEvent.event_id)
+    )
+    if session.execute(statement).scalar() is not None:
+        return True
+    takeover = session.execute(
+        update(ProcessedEvent)
+        .where(
+            ProcessedEvent.platform == platform,
+            ProcessedEvent.event_id == event_id,
+            ProcessedEvent.done.is_(False),
+            ProcessedEvent.at < now - CLAIM_TIMEOUT,
+        )
+        .values(at=now)
+    )
+    return bool(takeover.rowcount)  # type: ignore[attr-defined]
+
+
+def complete_event(session: Session, platform: str, event_id: str) -> None:
+    """Mark a claimed delivery handled, inside the turn's own transaction."""
+    session.execute(
+        update(ProcessedEvent)
+        .where(ProcessedEvent.platform == platform, ProcessedEvent.event_id == event_id)
+        .values(done=True)
+    )
+
+
+def release_event(session: Session, platform: str, event_id: str) -> None:
+    """Give back a claim whose turn failed, so that a retry is handled rather than dropped."""
+    session.execute(
+        delete(ProcessedEvent).where(
+            ProcessedEvent.platform == platform,
+            ProcessedEvent.event_id == event_id,
+            ProcessedEvent.done.is_(False),
+        )
+    )
 
 
 def first_time(session: Session, platform: str, event_id: str) -> bool:

@@ -253,3 +253,34 @@ def test_simultaneous_messages_from_one_asker_are_both_kept_with_one_set_of_plac
     assert len(stored) == 7
     assert all("[PERSON_1]" in text and "Tyler" not in text for text in stored[1:])
     services.db.dispose()
+
+
+def test_a_delivery_claim_drops_duplicates_is_released_on_failure_and_taken_over_when_stale(
+    services: Services,
+) -> None:
+    from bot.storage.repository import claim_event
+    from redaction import RedactionError
+
+    # a duplicate arriving while the first turn is still running is dropped at once
+    with services.db.session() as session:
+        assert claim_event(session, "console", "EvBUSY", utcnow())
+    assert services.engine.handle(Incoming(SAM, QUESTION, event_id="EvBUSY")) == []
+
+    # a turn that fails gives its claim back, so the platform's retry is answered
+    real = services.engine.redactor
+
+    class Failing:
+        def redact(self, _text: str, _conversation: object = None) -> object:
+            raise RedactionError("pipeline failed")
+
+    services.engine.redactor = Failing()
+    (failed,) = services.engine.handle(Incoming(SAM, QUESTION, event_id="EvRETRY"))
+    assert failed.kind == "error"
+    services.engine.redactor = real
+    (answered,) = services.engine.handle(Incoming(SAM, QUESTION, event_id="EvRETRY"))[-1:]
+    assert answered.advice is not None
+
+    # a claim whose worker died mid-turn is taken over once it is stale
+    later = utcnow() + timedelta(minutes=2)
+    services.engine.now = lambda: later
+    assert services.engine.handle(Incoming(SAM, "Can I tell my manager?", event_id="EvBUSY"))
