@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from bot.cli.common import EXIT_USAGE, fail, settings
+from bot.cli.common import EXIT_UNAVAILABLE, EXIT_USAGE, fail, settings
+from bot.storage import DatabaseUnavailable
+from redaction import PipelineUnavailable
 
 
 def register(app: typer.Typer) -> None:
@@ -33,6 +35,8 @@ def register(app: typer.Typer) -> None:
             run_socket(settings(service=True))
         except SocketModeNotConfigured as exc:
             fail(str(exc), EXIT_USAGE)
+        except (PipelineUnavailable, DatabaseUnavailable) as exc:
+            fail(f"{exc}. Nothing was read or stored.", EXIT_UNAVAILABLE)
 
     @app.command()
     def telegram(
@@ -46,4 +50,7 @@ def register(app: typer.Typer) -> None:
             )
         from bot.transports.telegram.polling import run as run_polling
 
-        run_polling(settings(service=True))
+        try:
+            run_polling(settings(service=True))
+        except (PipelineUnavailable, DatabaseUnavailable) as exc:
+            fail(f"{exc}. Nothing was read or stored.", EXIT_UNAVAILABLE)

@@ -213,6 +213,12 @@ def test_a_wrong_model_fails_closed_everywhere(env: dict[str, str], tmp_path: Pa
         assert result.returncode != 0, args
         assert "Tyler" not in result.stdout + result.stderr
         assert "no_such_model" in result.stderr or "model" in result.stderr.lower()
+    for args, extra in (
+        (["slack", "--socket"], {"CANISHARE_SLACK_APP_TOKEN": "xapp-1", "CANISHARE_SLACK_BOT_TOKEN": "x"}),
+        (["telegram", "--polling"], {"CANISHARE_TELEGRAM_BOT_TOKEN": "1:x"}),
+    ):
+        result = run({**env, **extra}, *args)
+        assert result.returncode == 4 and "Traceback" not in result.stderr and "model" in result.stderr, args
     assert not (tmp_path / "cli.db").exists() or "Tyler" not in (tmp_path / "cli.db").read_bytes().decode(
         "utf-8", "ignore"
     )
