@@ -112,6 +112,10 @@ class Advisor:
             for cid in [*rule.cite, *rule.cite_child, *rule.cite_adult, *rule.lawful_basis]:
                 if cid not in self.kb.entries:
                     missing.append(f"{rule.id}: {cid}")
+        for extra in self.table.verdict_citations:
+            missing += [
+                f"verdict_citations {extra.verdict}: {c}" for c in extra.cite if c not in self.kb.entries
+            ]
         for entry in [*self.table.override_facts, *self.table.fact_citations]:
             missing += [f"{entry.fact}: {c}" for c in entry.cite if c not in self.kb.entries]
         if self.table.rules[-1].when or self.table.rules[-1].any_of:
@@ -190,7 +194,7 @@ class Advisor:
             explanation += f" Still unknown: {follow_up[0].question}"
         advice = Advice(
             verdict=rule.verdict,
-            inform=rule.inform,
+            inform=decision.inform or rule.inform,
             facts=shown,
             steps=steps,
             rules=[c.id for c in citations],

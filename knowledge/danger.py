@@ -684,6 +684,8 @@ def _past(sent: Any) -> bool:
     for k, w in enumerate(words):
         if w not in PAST_MARKERS:
             continue
+        if set(words[max(0, k - 6) : k]) & NEGATORS:
+            continue  # "this isn't something that happened last week", "not a past incident": it is now
         if w == "ago" and set(words[max(0, k - 3) : k]) & RECENT:
             continue  # "ten minutes ago" is still now
         if w == "last" and set(words[k + 1 : k + 3]) & RECENT:
@@ -745,7 +747,17 @@ def _verb_now(doc: Any, tok: Any) -> bool:
         return True
     if "gonna" in back[-2:]:
         return True
+    if tok.lower_.endswith("ing") and set(back) & PERCEIVING:
+        return True  # "I can hear the man next door hitting her", "watching him kicking the door"
     return "just" in back[-2:]
+
+
+# a young child who has got away from the adults looking after them
+LOOSE = frozenset(
+    {"out", "escaped", "wandered", "loose", "traffic", "slipped", "ran", "run", "running", "off"}
+)
+# seeing or hearing someone doing something is witnessing it as it happens
+PERCEIVING = frozenset({"hear", "hearing", "see", "seeing", "watch", "watching"})
 
 
 def _negated(doc: Any, start: int, sent: Any) -> bool:
@@ -876,6 +888,11 @@ def _child_hazard(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
         i = next(t.i for t in sent if t.lower_ in CHILD_HAZARD)
         if not _negated(doc, i, sent):
             return i, "a young child alone near a danger (water, a road, a car, a height)"
+    if now and wordset & CHILD_HAZARD and wordset & LOOSE:
+        # "a toddler has just got out of the gate and is on the main road in the traffic"
+        i = next(t.i for t in sent if t.lower_ in CHILD_HAZARD)
+        if not _negated(doc, i, sent):
+            return i, "a young child has got out and is near a danger (water, a road, a height)"
     if wordset & {"car", "van", "vehicle"} and wordset & HEAT:
         i = next(t.i for t in sent if t.lower_ in {"car", "van", "vehicle"})
         return i, "a child shut in a vehicle in dangerous heat or cold"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from knowledge.models import Condition, DecisionTable, Fact, FactValue, FollowUpSpec, Rule
+from knowledge.models import Condition, DecisionTable, Fact, FactValue, FollowUpSpec, Inform, Rule
 
 AGENCIES = {"social_care", "police", "health", "fire", "dbs", "lado", "school", "legal", "marac"}
 
@@ -20,6 +20,7 @@ class Decision:
     cited: list[str]
     follow_up: FollowUpSpec | None
     overrides: list[str] = field(default_factory=list)
+    inform: Inform | None = None
 
 
 def derive(facts: dict[str, Fact], table: DecisionTable) -> dict[str, Fact]:
@@ -110,7 +111,13 @@ def decide(facts: dict[str, Fact], table: DecisionTable, answered: set[str] | No
     answered = answered or set()
     for rule in table.rules:
         if matches(rule, full):
-            return Decision(rule, full, citations(rule, full, table), _follow_up(rule, full, table, answered))
+            return Decision(
+                rule,
+                full,
+                citations(rule, full, table),
+                _follow_up(rule, full, table, answered),
+                inform=inform_for(rule, full, table),
+            )
     raise LookupError("no decision rule matched")  # pragma: no cover - the table's last rows are catch-alls
 
 
@@ -133,7 +140,23 @@ def citations(rule: Rule, facts: dict[str, Fact], table: DecisionTable) -> list[
     else:
         ids += rule.cite_adult + rule.cite_child
     ids += rule.lawful_basis
+    for extra in table.verdict_citations:
+        if extra.verdict != rule.verdict or not all(holds(facts, n, c) for n, c in extra.when.items()):
+            continue
+        ids += extra.cite
+        if extra.cite_overrides:
+            for entry in table.override_facts:
+                if _equal(facts.get(entry.fact), entry.value):
+                    ids += entry.cite
     return list(dict.fromkeys(ids))
+
+
+def inform_for(rule: Rule, facts: dict[str, Fact], table: DecisionTable) -> Inform:
+    """Whether to tell the person: the first ``inform_rules`` line for the verdict that holds, or the row."""
+    for line in table.inform_rules:
+        if line.verdict == rule.verdict and all(holds(facts, n, c) for n, c in line.when.items()):
+            return line.inform
+    return rule.inform
 
 
 def _follow_up(

@@ -192,6 +192,8 @@ def in_past(sent: Any) -> bool:
         word = tok.lower_
         if word not in PAST:
             continue
+        if {sent.doc[j].lower_ for j in range(max(sent.start, tok.i - 6), tok.i)} & NEGATIONS:
+            continue  # "this isn't something that happened last week", "not a past incident"
         if word == "ago":
             before = {sent.doc[j].lower_ for j in range(max(sent.start, tok.i - 3), tok.i)}
             if before & RECENT_UNITS:
@@ -295,6 +297,14 @@ PREPOSITIONS = {"to", "with", "in", "at", "on"}
 ABOUT = {"about", "regarding", "concerning", "that", "whether", "what", "if", "how"}
 COMM_VERBS = DIRECT_VERBS | PREP_VERBS
 REQUEST_WORDS = {
+    "ask",
+    "enquire",
+    "enquires",
+    "enquired",
+    "inquiring",
+    "approached",
+    "cornered",
+    "collared",
     "asking",
     "asked",
     "asks",
@@ -327,8 +337,6 @@ REQUEST_WORDS = {
     "messaging",
     "emailing",
     "contacting",
-    "enquired",
-    "inquiring",
 }
 HARM_VERBS = {
     "hit",
@@ -492,12 +500,99 @@ class CueFile(BaseModel):
 
 
 def load_cues(path: Path | None = None) -> CueFile:
+    """Load the cue lexicon, reject ambiguous patterns (naming file and cue) and expand phrase groups."""
     target = path or package_data() / "cues.yaml"
     raw = _read_yaml(target)
     try:
-        return CueFile.model_validate(raw)
+        lexicon = CueFile.model_validate(raw)
     except ValidationError as exc:
         raise KnowledgeError(f"{target}: cues: {exc}") from exc
+    cues: list[Cue] = []
+    for number, cue in enumerate(lexicon.cues, start=1):
+        expanded: list[str] = []
+        for pattern in cue.patterns:
+            try:
+                expanded += expand_pattern(pattern)
+            except KnowledgeError as exc:
+                raise KnowledgeError(
+                    f"{target}: cue {number} ({cue.fact} = {cue.value}): pattern {pattern!r}: {exc}"
+                ) from None
+        cues.append(cue.model_copy(update={"patterns": expanded}))
+    return lexicon.model_copy(update={"cues": cues})
+
+
+def split_pattern(text: str) -> list[str]:
+    """Split a pattern on spaces, except inside a ``(phrase one|phrase two)`` group."""
+    tokens: list[str] = []
+    current = ""
+    depth = 0
+    for ch in text.strip():
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                raise KnowledgeError("a ')' without its '('")
+        if ch.isspace() and depth == 0:
+            if current:
+                tokens.append(current)
+            current = ""
+        else:
+            current += ch
+    if depth:
+        raise KnowledgeError("a '(' without its ')'")
+    if current:
+        tokens.append(current)
+    return tokens
+
+
+def expand_pattern(text: str) -> list[str]:
+    """Check one pattern of the cue language and return the plain patterns it stands for.
+
+    A space always starts a new token, so a multi-word alternative written as ``seizure|heart attack`` would
+    silently become two tokens (``seizure|heart`` then ``attack``). To make that mistake impossible, a pattern
+    of more than one token must write every alternative explicitly: ``[a|b]`` for one word out of several,
+    ``(heart attack|seizure)`` for phrases (expanded here into one plain pattern per phrase). A bare ``a|b``
+    is only allowed when it is the whole pattern. Empty alternatives (``a||b``, ``a|``) are errors too.
+    """
+    tokens = split_pattern(text)
+    variants: list[list[str]] = [[]]
+    for token in tokens:
+        optional = token.endswith("?") and len(token) > 1
+        body = token[:-1] if optional else token
+        if body.startswith("~"):  # a prefix, which may be a placeholder's opening ("~[person")
+            variants = [v + [token] for v in variants]
+            continue
+        if body.startswith("(") and body.endswith(")"):
+            phrases = [p.strip() for p in body[1:-1].split("|")]
+            if any(not p for p in phrases):
+                raise KnowledgeError("an empty phrase in a (...) group")
+            for p in phrases:
+                if any("|" in w or "(" in w or "[" in w for w in p.split()):
+                    raise KnowledgeError(f"phrase {p!r}: write plain words inside a (...) group")
+            choices = [p.split() for p in phrases] + ([[]] if optional else [])
+            variants = [v + c for v in variants for c in choices]
+            continue
+        if body.startswith("[") and body.endswith("]"):
+            inner = body[1:-1]
+            if "|" not in inner or " " in inner:
+                raise KnowledgeError(f"{token!r}: [a|b] holds one-word alternatives")
+            body = inner
+        elif "|" in body and len(tokens) > 1:
+            raise KnowledgeError(
+                f"bare alternatives {token!r} next to other words: write [{body}] for one word out of "
+                f"several, or (word one|two words) for phrases - a space inside an alternative starts a "
+                f"new token"
+            )
+        if "|" in body and any(not a for a in body.split("|")):
+            raise KnowledgeError(f"{token!r}: an empty alternative")
+        if any(ch in body for ch in "()[]"):
+            raise KnowledgeError(f"{token!r}: unbalanced brackets")
+        variants = [v + [body + ("?" if optional else "")] for v in variants]
+    out = [" ".join(v) for v in variants if v]
+    if not out:
+        raise KnowledgeError("the pattern is empty")
+    return out
 
 
 def compile_pattern(text: str, sets: dict[str, list[str]]) -> list[dict[str, Any]]:
@@ -677,6 +772,10 @@ class FactExtractor:
         sent = sent_of(doc, start)
         return sent.text.rstrip().endswith("?") and doc[sent.start].lower_ in QUESTION_OPENERS
 
+    def _open_question(self, doc: Any, start: int) -> bool:
+        """Is the cue inside 'whether ...' or 'if ...' in its clause (a question or condition, not a fact)?"""
+        return any(t.lower_ in OPEN_QUESTION for t in self._window_back(doc, start, 5))
+
     def _hedged(self, doc: Any, start: int) -> bool:
         back = self._window_back(doc, start, 8)
         words = [t.lower_ for t in back]
@@ -725,6 +824,20 @@ class FactExtractor:
                 continue  # "I don't want to name her": the asker's wish, not the person's refusal
             if cue.fact == "consent" and cue.value == "given" and self._asker_or_question(doc, start):
                 continue  # "I'm fine with it", "do we have her consent?": not the person agreeing
+            if (
+                cue.fact == "consent"
+                and end + 1 < len(doc)
+                and doc[end].lower_ == "or"
+                and doc[end + 1].lower_
+                in {
+                    "no",
+                    "not",
+                    "yes",
+                }
+            ):
+                continue  # "she hasn't said yes or no": neither agreed nor refused
+            if cue.fact == "consent" and cue.value == "given" and self._open_question(doc, start):
+                continue  # "asked whether she's happy for me to", "if he agrees": not known yet
             if cue.urgent and not (words & URGENCY):
                 continue
             if cue.fact in SERVICE_BLIND and end < len(doc) and doc[end].lower_ in SERVICE_NOUNS:
@@ -784,6 +897,13 @@ HELPERS = {
     "suicide_means",
     "marriage_arranged",
 }
+
+
+# words inside a sexual-activity cue that name an adult party ("staying at a man's flat", "an older man")
+ADULT_PARTY = {"man", "man's", "mans", "men", "guy's", "guys", "bloke's", "blokes", "woman's", "womans"}
+# a consent cue inside an embedded question or a condition is not consent ("I haven't asked whether she's
+# happy for me to", "if she agrees")
+OPEN_QUESTION = {"whether", "if", "wether"}
 
 
 def _resolve(name: str, hits: list[Hit]) -> Hit | None:
@@ -938,6 +1058,16 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
     clean = [
         r for r in clean if not (r.value == "family" and r.start > 0 and doc[r.start - 1].lower_ == "young")
     ]
+    # "the carers' support service", "a parents' group": a service named after people is the service
+    clean = [
+        Hit(r.fact, "other_service", r.start, r.end, r.weak, r.evidence, "another service")
+        if r.value == "family"
+        and any(doc[j].lower_ in SERVICE_NOUNS for j in range(r.end, min(len(doc), r.end + 3)))
+        and r.end < len(doc)
+        and doc[r.end].lower_ in {"'", "'s", "support", "service", "services", "centre", "group", "network"}
+        else r
+        for r in clean
+    ]
     # "our charity's instagram": the thing possessed is the receiver, not the owner
     clean = [
         r
@@ -970,13 +1100,15 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
         if has_parser and _reported_by_other(tok):
             continue  # "a woman told our clinic", "what she told the police": a past event, not the question
         sent = sent_of(doc, tok.i)
-        limit = min(sent.end, tok.i + 16)
+        limit = min(sent.end, tok.i + 24)
         for r in clean:
             if r.start <= tok.i or r.start >= limit:
                 continue
             between = {doc[j].lower_ for j in range(tok.i + 1, r.start)}
             if between & {"who", "which", "whose", "whom"}:
                 continue  # "refer a woman, who has told me her husband": a relative clause, not the receiver
+            if between & {"whether", "why"}:
+                continue  # "ask whether she's been in hospital": the hospital is what is asked about
             marker = next(
                 (
                     doc[j].lower_
@@ -1029,7 +1161,7 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
                     v
                     for v in head.subtree
                     if v.pos_ == "VERB"
-                    and v.dep_ in ("conj", "xcomp")
+                    and v.dep_ in ("conj", "xcomp", "advcl")
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
                 ]
                 if any(_is_request(doc, v) for v in verbs):
@@ -1065,6 +1197,19 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
 
 def _is_request(doc: Any, tok: Any) -> bool:
     if tok.lower_ in REQUEST_WORDS:
+        return True
+    # "the other parents want to know why": a plain 'want' asks only for information, and not when negated
+    if tok.lower_ == "want" and not (tok.i > 0 and doc[tok.i - 1].lower_ in NEGATIONS):
+        ahead = [t.lower_ for t in doc[tok.i + 1 : tok.i + 4]]
+        return ahead[:2] in (["to", "know"], ["to", "find"], ["to", "hear"]) or bool(
+            set(ahead[:2]) & {"details", "information", "info", "updates", "news"}
+        )
+    # "stopped me in the street to ask", "came up to us asking"
+    if (
+        tok.lower_ in {"stopped", "stops", "collars"}
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].lower_ in {"me", "us"}
+    ):
         return True
     # "would like updates", "'d like to know"
     return tok.lower_ == "like" and tok.i > 0 and doc[tok.i - 1].lower_ in {"would", "'d"}
@@ -1163,6 +1308,12 @@ def _reported_by_other(verb: Any) -> bool:
 def _someone_else_contacts_us(doc: Any, verb: Any) -> bool:
     """'her ex keeps ringing our hostel': a third person's call to the asker's own organisation."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("xcomp", "conj"):
+        # "I only want to tell our own lead": the subject sits on the governing verb
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and all(s.lower_ in ASKER_WORDS for s in subjects):
+            return False
+        subjects = []
     if subjects and all(s.lower_ in ASKER_WORDS for s in subjects):
         return False
     nxt = doc[verb.i + 1].lower_ if verb.i + 1 < len(doc) else ""
@@ -1297,7 +1448,9 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     if sexual:
         ages = [age for _, age, _ in _ages(doc)]
         young = min((a for a in ages if a < 18), default=None)
-        adult_party = any(a >= 18 for a in ages)
+        adult_party = any(a >= 18 for a in ages) or any(
+            t.lower_ in ADULT_PARTY for h in sexual for t in doc[h.start : h.end]
+        )
         if young is not None and (young < 13 or (young < 16 and adult_party)):
             why = (
                 f"a child of {young} cannot consent to sexual activity in law"

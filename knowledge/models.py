@@ -156,8 +156,28 @@ class FactCitation(Strict):
     always: bool = False
 
 
+class VerdictCitation(Strict):
+    """Ids that every row with this verdict cites when the conditions hold (the rule a lead would quote)."""
+
+    verdict: Verdict
+    when: dict[str, Condition] = {}
+    cite: list[str] = []
+    # also cite the entries of the override circumstances that hold (``override_facts``)
+    cite_overrides: bool = False
+
+
+class InformRule(Strict):
+    """Whether to tell the person, derived from the situation; the first matching line wins over the row."""
+
+    verdict: Verdict
+    when: dict[str, Condition] = {}
+    inform: Inform
+
+
 class DecisionTable(Strict):
     rules: list[Rule] = Field(min_length=1)
+    verdict_citations: list[VerdictCitation] = []
+    inform_rules: list[InformRule] = []
     follow_ups: list[FollowUpSpec] = []
     fact_citations: list[FactCitation] = []
     override_facts: list[FactCitation] = []
