@@ -329,6 +329,9 @@ FUTURE = frozenset(
         "christmas",
         "easter",
         "half-term",
+        "bonfire",
+        "eventually",
+        "someday",
     }
 )
 INFANT = frozenset({"baby", "babies", "toddler", "toddlers", "infant", "infants", "newborn", "tot"})
@@ -779,9 +782,14 @@ def _hypothetical(doc: Any, start: int, sent: Any) -> bool:
     return bool(back & HYPOTHETICAL)
 
 
+FUTURE_PHRASES = (" next week", " next month", " next term", " next year", " in a week", " in a fortnight")
+
+
 def _future(sent: Any) -> bool:
     words = {t.lower_ for t in sent}
-    return bool(words & FUTURE) and not words & {"now", "tonight", "currently"}
+    if words & {"now", "tonight", "currently"}:
+        return False
+    return bool(words & FUTURE) or any(p in _joined(sent) for p in FUTURE_PHRASES)
 
 
 def find_danger(doc: Any, sents: list[Any]) -> DangerHit | None:

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from knowledge.danger import FUTURE, find_danger, forms
+from knowledge.danger import FUTURE, FUTURE_PHRASES, find_danger, forms
 from knowledge.loader import _read_yaml, package_data
 from knowledge.matching import SequenceMatcher, to_specs
 from knowledge.models import Fact, FactValue, KnowledgeError
@@ -65,6 +65,7 @@ HEDGES = {
 BOUNDARIES = {
     ",",
     ";",
+    ":",
     ".",
     "but",
     "although",
@@ -210,6 +211,7 @@ def in_past(sent: Any) -> bool:
 
 # verbs whose object is the receiver ("tell her son") and verbs that take it after "to"/"with"
 DIRECT_VERBS = {
+    "updating",
     "tell",
     "telling",
     "told",
@@ -665,8 +667,44 @@ def add_placeholder_component(nlp: Any) -> None:
         nlp.add_pipe(name, first=True)
 
 
+# chat shorthand spelled out, so the parser and the cues see ordinary words ("what i know abt her at our
+# team meeting" was split into two sentences at "abt")
+SHORTHAND = {
+    "abt": "about",
+    "bc": "because",
+    "cos": "because",
+    "coz": "because",
+    "cuz": "because",
+    "ppl": "people",
+    "pls": "please",
+    "plz": "please",
+    "thru": "through",
+    "w/": "with",
+    "w": "with",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "b4": "before",
+    "tmrw": "tomorrow",
+    "tmw": "tomorrow",
+    "2day": "today",
+    "2nite": "tonight",
+    "tonite": "tonight",
+    "rn": "right now",
+    "atm": "at the moment",
+    "asap": "as soon as possible",
+    "yr": "year",
+    "yrs": "years",
+    "wk": "week",
+    "wks": "weeks",
+    "mins": "minutes",
+    "sw": "social worker",
+}
+SHORTHAND_RE = re.compile(r"(?<![\w\[/])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w\]])", re.I)
+
+
 def normalise(text: str) -> str:
-    return (
+    text = (
         text.replace("\u2019", "'")
         .replace("\u2018", "'")
         .replace("\u201c", '"')
@@ -674,6 +712,7 @@ def normalise(text: str) -> str:
         .replace("\u2013", "-")
         .replace("\u2014", "-")
     )
+    return SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
 
 
 Subject = Literal["child", "unborn", "adult"]
@@ -814,7 +853,8 @@ class FactExtractor:
             words = {t.lower_ for t in sent}
             if cue.past_blocks and words & PAST and in_past(sent):
                 continue
-            if cue.past_blocks and cue.fact == "immediate_danger" and words & FUTURE and not words & NOW_NOW:
+            planned = words & FUTURE or any(p in " " + sent.text.lower() for p in FUTURE_PHRASES)
+            if cue.past_blocks and cue.fact == "immediate_danger" and planned and not words & NOW_NOW:
                 continue  # "this weekend", "on Friday": a plan to prevent, not an emergency now
             if cue.habitual_blocks and words & HABITUAL:
                 continue
@@ -1380,6 +1420,55 @@ def _is_agent_of_harm(doc: Any, hit: Hit) -> bool:
     return False
 
 
+ALLEGATION_WORDS = {"allegation", "allegations", "complaint", "complaints", "concern", "concerns", "accused"}
+
+
+def _staff_is_agent(doc: Any, staff: Hit, harms: list[Hit]) -> bool:
+    """Is the member of staff the one doing the harm, not a witness, a receiver or a bystander?
+
+    Yes for 'an allegation against a carer', 'slapped by a nurse', and when the staff noun (or the phrase it
+    sits in: 'one of our night staff') is the subject of a verb whose clause holds the harm ('a night nurse
+    was seen slapping a resident'); no for 'I told the staff nurse her dad hits her'.
+    """
+    words = {t.lower_ for t in doc[max(0, staff.start - 4) : staff.end]}
+    if words & ALLEGATION_WORDS:
+        return True
+    if staff.start > 0 and doc[staff.start - 1].lower_ == "by":
+        return True
+    after = {t.lower_ for t in doc[staff.end : staff.end + 3]}
+    if after & ALLEGATION_WORDS or after & {"suspected", "alleged", "reported", "seen", "caught"}:
+        return True  # "a teaching assistant accused of hitting a pupil", "a carer seen slapping"
+    tok = doc[staff.end - 1]
+    for _ in range(4):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            clause = {t.i for t in tok.head.subtree}
+            if any(h.start in clause for h in harms):
+                return True
+            break
+        if tok.head is tok or tok.dep_ not in ("pobj", "prep", "compound", "appos", "amod", "poss", "nmod"):
+            break
+        tok = tok.head
+    # in word order: the staff member comes first and nobody else is the subject before the harm ("saw staff
+    # at the home leaving residents in soiled beds"), and the staff member is not the one being told
+    if staff.start > 0 and doc[staff.start - 1].lower_ in RECEIVING_WORDS:
+        return False
+    before = doc[max(0, staff.start - 2) : staff.start]
+    if len(before) == 2 and before[0].lower_ in RECEIVING_WORDS and before[1].pos_ == "DET":
+        return False
+    for h in harms:
+        if h.start < staff.end:
+            continue
+        between = doc[staff.end : h.start]
+        subjects = [t for t in between if t.dep_ in ("nsubj", "nsubjpass")]
+        if not any(t.lower_ not in {"who", "that", "which"} for t in subjects):
+            return True
+    return False
+
+
+# words before a staff member who is being told or asked, not doing anything
+RECEIVING_WORDS = {"to", "told", "tell", "telling", "with", "asked", "informed", "ask", "inform"}
+
+
 def _abuser_care_needs(doc: Any, hits: list[Hit]) -> Hit | None:
     """A harm verb whose doer has care needs ('a resident with dementia hit another resident')."""
     for tok in doc:
@@ -1521,7 +1610,8 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
             if re.search(r"\b(i|i'm|im|am|as)\b", prev):
                 continue
             sent = sent_of(doc, s.start)
-            if any(sent_of(doc, h.start) == sent for h in harmful):
+            same = [h for h in harmful if sent_of(doc, h.start) == sent]
+            if same and (not has_parser or _staff_is_agent(doc, s, same)):
                 facts["staff_implicated"] = _fact(
                     "staff_implicated",
                     True,
@@ -1569,6 +1659,35 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
             names.append(role)
             evidence = evidence or hit.evidence
             primary_hit = primary_hit or hit
+    family_named = any(r.value == "family" for r in roles)
+    # "her husband isn't involved in her care, but he'd like to know": for an adult who can decide, a
+    # relative asking is a family enquiry the person can agree to; signs of curiosity or gossip, or a
+    # relative with no contact, still make them a no-role asker
+    if (
+        curious
+        and subject == "adult"
+        and family_named
+        and (not names or names[0] == "family")
+        and "no contact" not in doc.text.lower()
+    ):
+        curious = [h for h in curious if "involved" not in doc[h.start : h.end].text.lower()] or None
+        if curious is None and not names:
+            fam = next(r for r in roles if r.value == "family")
+            names.append("family")
+            evidence = fam.evidence
+            primary_hit = fam
+    asked = [
+        (role, hit)
+        for role, hit in recipients
+        if role in AGENCY_ROLES and sent_of(doc, hit.start).text.rstrip().endswith("?")
+    ]
+    if asked and names and names[0] != asked[-1][0]:
+        # "... someone online who claims to be 16 ... Can I tell the police?": the question names the receiver
+        names.remove(asked[-1][0])
+        names.insert(0, asked[-1][0])
+        evidence, primary_hit = asked[-1][1].evidence, asked[-1][1]
+    if asked:
+        curious = None
     if curious and (
         not names or names[0] in ("family", "curious", "other_service", "colleague", "publicity")
     ):
