@@ -741,6 +741,9 @@ def _now(sent: Any, joined: str) -> bool:
 def _verb_now(doc: Any, tok: Any) -> bool:
     """A verb happening as the message is written: 'is kicking', 'trying to kick', 'about to jump'."""
     back = [doc[j].lower_ for j in range(max(0, tok.i - 4), tok.i)]
+    wider = {doc[j].lower_ for j in range(max(0, tok.i - 7), tok.i)}
+    if tok.lower_.endswith("ing") and wider & PERCEIVING:
+        return True  # "I can hear the man next door hitting her", "watching him kicking the door"
     if tok.lower_.endswith("ing"):
         # "is kicking", "'s kicking the door", "are fighting"; "keeps kicking" is a habit
         return bool(back) and (
@@ -750,8 +753,6 @@ def _verb_now(doc: Any, tok: Any) -> bool:
         return True
     if "gonna" in back[-2:]:
         return True
-    if tok.lower_.endswith("ing") and set(back) & PERCEIVING:
-        return True  # "I can hear the man next door hitting her", "watching him kicking the door"
     return "just" in back[-2:]
 
 

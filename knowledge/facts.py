@@ -195,6 +195,12 @@ def in_past(sent: Any) -> bool:
             continue
         if {sent.doc[j].lower_ for j in range(max(sent.start, tok.i - 6), tok.i)} & NEGATIONS:
             continue  # "this isn't something that happened last week", "not a past incident"
+        if word == "used" and not (
+            tok.i + 1 < sent.end
+            and sent.doc[tok.i + 1].lower_ == "to"
+            and sent.doc[tok.i - 1].lower_ not in {"being", "been", "is", "was", "get", "getting", "got"}
+        ):
+            continue  # "being used by a gang" is not "used to"
         if word == "ago":
             before = {sent.doc[j].lower_ for j in range(max(sent.start, tok.i - 3), tok.i)}
             if before & RECENT_UNITS:
@@ -1496,10 +1502,51 @@ def _abuser_care_needs(doc: Any, hits: list[Hit]) -> Hit | None:
     return None
 
 
+# signs that a crime may happen again or is still going on
+CONTINUING = {
+    "again",
+    "keeps",
+    "keep",
+    "still",
+    "every",
+    "ongoing",
+    "continues",
+    "continuing",
+    "regularly",
+    "often",
+    "always",
+    "will",
+    "'ll",
+    "going",
+    "planning",
+    "plans",
+    "threatening",
+    "threatened",
+    "since",
+}
+
+
+def _past_minor_crime(doc: Any, by_fact: dict[str, list[Hit]]) -> bool:
+    """Only a one-off, minor crime dated in the past ('he shoplifted last year'): nothing to prevent.
+
+    Preventing crime is an override when a crime may happen (again) or was serious; a past minor offence on
+    its own is neither. Serious crimes, and anything with a sign it continues ('again', 'keeps', 'still', 'is
+    going to'), still count.
+    """
+    crimes = [h for h in by_fact.get("crime", []) if h.value is True]
+    if not crimes or any(h.value is True for h in by_fact.get("serious_crime", [])):
+        return False
+    if not all(in_past(sent_of(doc, h.start)) for h in crimes):
+        return False
+    return not ({t.lower_ for t in doc} & CONTINUING)
+
+
 def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     by_fact: dict[str, list[Hit]] = {}
     for h in hits:
         by_fact.setdefault(h.fact, []).append(h)
+    if _past_minor_crime(doc, by_fact):
+        by_fact.pop("crime")
     facts: dict[str, Fact] = {}
 
     def put(name: str, hit: Hit | None, explanation: str | None = None) -> None:
