@@ -2,8 +2,9 @@
 
 Raw text is redacted with the conversation's placeholders before anything else happens, and nothing
 raw leaves this module: it stores redacted text, advises on redacted text and answers with fixed wording
-plus redacted text. Each turn is one transaction, committed before the reply is returned, so an asker is
-never told something was sent that was not saved.
+plus redacted text. A turn claims its platform delivery, reads a snapshot, does the CPU work (redaction,
+advice) without holding any lock, then writes in one short transaction that is committed before the
+reply is returned, so an asker is never told something was sent that was not saved.
 """
 
 from __future__ import annotations
