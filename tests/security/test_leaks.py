@@ -19,28 +19,17 @@ from bot.app import Services
 from bot.logs import configure_logging
 from bot.messages import Asker, Incoming
 from bot.metrics import REGISTRY
+from tests.bot.test_storage import TABLES
 from tests.security.planted import Planted, leaked, planted_messages
 
 pytestmark = pytest.mark.model
 
-TABLES = (
-    "conversations",
-    "messages",
-    "advice",
-    "cases",
-    "case_posts",
-    "decision_records",
-    "audit_events",
-    "deliveries",
-    "processed_events",
-    "rate_buckets",
-)
 
 
 def database_text(services: Services) -> str:
     rows = []
     with services.db.engine.connect() as conn:
-        for table in TABLES:
+        for table in sorted(TABLES):
             rows += [
                 json.dumps([str(v) for v in row], ensure_ascii=False)
                 for row in conn.execute(text(f"SELECT * FROM {table}"))
