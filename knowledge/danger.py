@@ -302,6 +302,193 @@ MEDICAL_INHERENT: tuple[str, ...] = (
     "breathing is shallow",
     "shallow breathing",
     "rattly breathing",
+    "barely breathing",
+    "can barely breathe",
+    "barely conscious",
+    "barely responsive",
+    "can barely speak",
+    "can't speak properly",
+    "shivering uncontrollably",
+    "shaking uncontrollably",
+    "throat is closing",
+    "throat's closing",
+    "throat closing",
+    "throat is swelling",
+    "tongue is swelling",
+    "tongue swelling",
+    "lips are swelling",
+    "face is swelling",
+    "swelling up and",
+    "coughing up blood",
+    "vomiting blood",
+    "being sick and drowsy",
+    "drowsy and being sick",
+    "won't come round",
+    "not come round",
+    "hasn't come round",
+    "can't be woken",
+    "cannot be woken",
+    "turned blue",
+    "blood everywhere",
+)
+# someone who has fallen or collapsed and cannot move or get up (the sentence must say they are down)
+DOWN = frozenset({"lying", "fallen", "fell", "collapsed", "floor", "ground", "stairs", "pavement", "bath"})
+CANNOT_MOVE = ("can't move", "cannot move", "unable to move", "can not move", "cant move", "can't get up")
+# a threat of violence spelled as an idiom: "finish her off", "sort him out", "do her in"
+_WHO = r"(her|him|them|me|us|you|it|the (\w+ )?\w+)"
+THREAT_IDIOMS = re.compile(
+    rf" (finish {_WHO} off|sort {_WHO} out|do {_WHO} in(?! the| a| an| his| her| their| my)|teach {_WHO} a lesson|get rid of "
+    rf"{_WHO}|make {_WHO} pay|make {_WHO} sorry|burn {_WHO} down|burn down {_WHO}|set fire to {_WHO}|smash "
+    rf"{_WHO} up|do {_WHO} over|kill|murder|stab|shoot|hurt|batter|attack|strangle|torch|rape) "
+)
+# a time later today: a threat for then is imminent ("when he gets back", "in an hour", "on his way")
+TODAY = (
+    " tonight ",
+    " this evening ",
+    " this afternoon ",
+    " later today ",
+    " later on ",
+    " in an hour ",
+    " in half an hour ",
+    " within the hour ",
+    " in a few hours ",
+    " on his way ",
+    " on her way ",
+    " on their way ",
+    " on the way ",
+    " when he gets back ",
+    " when he gets home ",
+    " when he gets in ",
+    " when he gets there ",
+    " when she gets back ",
+    " when she gets home ",
+    " when they get back ",
+    " when he comes back ",
+    " when he's back ",
+    " be back ",
+    " coming round ",
+    " coming over ",
+    " coming back ",
+    " coming for ",
+    " heading over ",
+    " heading round ",
+)
+# a future form or a threat: what someone says they will do
+WILL = frozenset(
+    {
+        "will",
+        "'ll",
+        "ll",
+        "going",
+        "gonna",
+        "coming",
+        "threatening",
+        "threatened",
+        "threatens",
+        "promised",
+        "vowed",
+        "plans",
+        "planning",
+    }
+)
+# a person at high risk outside or missing: a young child, someone with dementia or confused
+HIGH_RISK_PERSON = frozenset(
+    {
+        "dementia",
+        "alzheimer",
+        "alzheimer's",
+        "alzheimers",
+        "confused",
+        "disorientated",
+        "disoriented",
+        "wandering",
+        "toddler",
+        "baby",
+    }
+)
+GONE = (
+    "missing",
+    "gone missing",
+    "wandered off",
+    "wandered out",
+    "left the house",
+    "left the home",
+    "walked out",
+    "got out",
+    "gone out",
+    "can't find",
+    "cannot find",
+    "cant find",
+    "not come back",
+    "hasn't come back",
+    "hasn't come home",
+    "not come home",
+    "don't know where",
+    "no idea where",
+)
+EXPOSED = frozenset(
+    {
+        "dark",
+        "night",
+        "freezing",
+        "cold",
+        "snow",
+        "snowing",
+        "icy",
+        "minus",
+        "sub-zero",
+        "zero",
+        "nightie",
+        "nightdress",
+        "pyjamas",
+        "slippers",
+        "tonight",
+        "rain",
+        "pouring",
+        "frost",
+    }
+)
+# a hazard noun with a progressive verb: "water is pouring through the ceiling", "the ceiling is caving in"
+HAZARD_NOUNS = frozenset(
+    {
+        "water",
+        "ceiling",
+        "roof",
+        "wall",
+        "walls",
+        "electrics",
+        "wires",
+        "wiring",
+        "socket",
+        "sockets",
+        "floor",
+        "building",
+        "river",
+        "tide",
+        "flames",
+        "smoke",
+    }
+)
+HAZARD_MOVES = frozenset(
+    {
+        "pouring",
+        "gushing",
+        "rising",
+        "caving",
+        "collapsing",
+        "sparking",
+        "spreading",
+        "flooding",
+        "coming",
+        "burning",
+        "giving",
+        "crumbling",
+    }
+)
+# taken away by someone: abduction of a child, whatever the time marker
+TAKEN = re.compile(
+    r" (been|was|got|being) (taken|snatched|abducted|grabbed|bundled|dragged|lured|picked up) "
+    r"(away |off )?(by|into) (?!care|custody|hospital|a&e|account|consideration|police)"
 )
 # fuel poured or splashed about: a fire about to be set
 ACCELERANT = frozenset({"petrol", "paraffin", "accelerant", "diesel", "fuel", "kerosene", "white", "spirit"})
@@ -520,8 +707,19 @@ HELD = (
     "forcing him into",
     "taking her away",
     "taking him away",
+    "against her will",
+    "against his will",
+    "against their will",
+    "won't let anyone in",
+    "won't let us in",
+    "won't let her go",
+    "won't let him go",
     "won't let go of her",
     "won't let go of him",
+)
+HOSTAGE = re.compile(
+    r" (hold|holds|holding|held|keep|keeps|keeping|kept) (her|him|them|me|us|the \w+|his \w+|her \w+) "
+    r"(hostage|captive|prisoner|against)"
 )
 ANIMAL = (("dog", "dogs", "animal", "pitbull", "bull", "xl"), forms("attack", "maul", "bite"))
 MISSING = (
@@ -815,7 +1013,22 @@ WEAPON_PREFIX = {"meat", "bottle", "brick", "petrol", "lighter"}
 def _sentence_danger(doc: Any, sent: Any) -> Found:
     now = _now(sent, _joined(sent))
     wordset = {t.lower_ for t in sent}
-    for check in (_medical, _weapon, _violence, _accelerant, _environment, _child_hazard, _held, _animal):
+    for check in (
+        _medical,
+        _weapon,
+        _violence,
+        _threat_today,
+        _accelerant,
+        _environment,
+        _hazard_moving,
+        _child_hazard,
+        _taken,
+        _high_risk_out,
+        _fallen,
+        _held,
+        _followed,
+        _animal,
+    ):
         found = check(doc, sent, now, wordset)
         if found is not None:
             return found
@@ -828,6 +1041,80 @@ def _medical(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
     if found is None or _negated(doc, found[0], sent) or _hypothetical(doc, found[0], sent):
         return None
     return found[0], f"a medical emergency ('{found[1]}')"
+
+
+def _fallen(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
+    """Someone down on the floor or at the foot of the stairs who cannot move or get up."""
+    if not wordset & DOWN:
+        return None
+    found = _phrase_at(doc, sent, CANNOT_MOVE)
+    if found is None or _hypothetical(doc, found[0], sent):
+        return None
+    return found[0], "someone has fallen or collapsed and cannot move"
+
+
+def _threat_today(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
+    """A threat of violence for later today: 'coming round tonight to finish her off', 'back in an hour'."""
+    joined = _joined(sent)
+    if not wordset & WILL and " 'll " not in joined and "'ll " not in joined:
+        return None
+    m = THREAT_IDIOMS.search(joined)
+    threatening = any(f" {b} threatening " in joined or f"{b} threatening " in joined for b in BE_NOW)
+    if m is None or not (now or threatening or any(p in joined for p in TODAY)):
+        return None
+    i = _glued(sent)[1][joined[: m.start()].count(" ")]
+    if _negated(doc, i, sent) or any(doc[j].lower_ == "if" for j in range(sent.start, i)):
+        return None
+    return i, "a threat of violence for later today"
+
+
+def _hazard_moving(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
+    """A hazard in progress: 'water is pouring through the ceiling', 'the ceiling is caving in'."""
+    if not wordset & HAZARD_NOUNS:
+        return None
+    for tok in sent:
+        if tok.lower_ in HAZARD_MOVES and tok.i > sent.start and doc[tok.i - 1].lower_ in BE_NOW | {"still"}:
+            if not _negated(doc, tok.i, sent) and not _hypothetical(doc, tok.i, sent):
+                return tok.i, "a hazard (water, a collapse, live wiring) happening now"
+        if tok.lower_ in HAZARD_MOVES and tok.i > sent.start and doc[tok.i - 1].lower_ in HAZARD_NOUNS:
+            if not _negated(doc, tok.i, sent):
+                return tok.i, "a hazard (water, a collapse, live wiring) happening now"
+    return None
+
+
+def _taken(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
+    """A child or adult taken away by someone ('has been taken by a man she met online')."""
+    joined = _joined(sent)
+    m = TAKEN.search(joined)
+    if m is None or " from school by " in joined or " to hospital " in joined:
+        return None
+    i = _glued(sent)[1][joined[: m.start()].count(" ")]
+    if (
+        _negated(doc, i, sent)
+        or _hypothetical(doc, i, sent)
+        or wordset & {"into", "care"} >= {"into", "care"}
+    ):
+        return None
+    return i, "someone has been taken away by another person"
+
+
+def _high_risk_out(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
+    """A young child or a person with dementia missing or out, now, in the dark or the cold."""
+    whole = {t.lower_ for t in doc}
+    if not (whole & HIGH_RISK_PERSON or _young_age([t.lower_ for t in doc])):
+        return None
+    found = _phrase_at(doc, sent, GONE)
+    if found is None or _hypothetical(doc, found[0], sent):
+        return None
+    if _negated(doc, found[0], sent) and found[1] not in {
+        "don't know where",
+        "not come back",
+        "not come home",
+    }:
+        return None
+    if not (now or wordset & EXPOSED):
+        return None
+    return found[0], "a person at high risk (a young child, someone with dementia) is missing or out now"
 
 
 def _weapon(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
@@ -857,7 +1144,9 @@ def _violence(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
             continue
         # "is kicking the door" alone is now; "she told me he is hitting her mum" is a disclosure of abuse
         progressive = tok.lower_.endswith("ing") and _has_object(doc, tok, sent) and not wordset & REPORTING
-        if now or progressive:
+        back = [doc[j].lower_ for j in range(max(sent.start, tok.i - 3), tok.i)]
+        attempting = len(back) == 3 and back[0] in BE_NOW and back[1] in ATTEMPT and back[2] == "to"
+        if now or progressive or attempting:
             return tok.i, "violence is happening or about to happen now"
     return None
 
@@ -914,13 +1203,37 @@ def _child_hazard(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
 def _held(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
     """Someone held or locked in against their will, now."""
     found = _phrase_at(doc, sent, HELD)
-    if found is None or not (now or wordset & {"stuck", "trapped", "knife", "screaming", "scared"}):
+    if found is None:
+        m = HOSTAGE.search(_joined(sent))
+        if m is not None:
+            found = _glued(sent)[1][_joined(sent)[: m.start()].count(" ")], m.group(0).strip()
+            now = now or _progressive_near(doc, doc[found[0]], sent)
+    now = now or _progressive_near(doc, doc[found[0]], sent) if found is not None else now
+    if found is None or not (
+        now or wordset & {"stuck", "trapped", "knife", "screaming", "scared", "hostage"}
+    ):
         return None
     return (
         None
         if _negated(doc, found[0], sent)
         else (found[0], "someone is held or locked in against their will")
     )
+
+
+FOLLOW = forms("follow", "stalk", "pursue")
+ONLINE = frozenset(
+    {"online", "instagram", "tiktok", "twitter", "facebook", "snapchat", "social", "account", "app"}
+)
+
+
+def _followed(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
+    """Someone being followed or stalked in person right now ('a man is following her home right now')."""
+    if not now or wordset & ONLINE:
+        return None
+    for tok in sent:
+        if tok.lower_ in FOLLOW and _verb_now(doc, tok) and not _negated(doc, tok.i, sent):
+            return tok.i, "someone is being followed or stalked right now"
+    return None
 
 
 def _animal(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:

@@ -61,6 +61,25 @@ DANGER_NOW = [
     "The old man I visit is on the floor, he's been there since last night and can't get up.",
     "A man took her phone and is making her go with him, he's next to her now.",
     "Smell of gas in the flat and the tenant is drowsy.",
+    # threats for later today, in idioms as well as plain verbs
+    "He has texted her saying he's coming round tonight to finish her off.",
+    "He said he'll be back in an hour with his mates to sort her out.",
+    "Her ex is on his way over and says he'll batter her when he gets there.",
+    "He's threatening to burn the house down with the kids inside.",
+    "A man is threatening to stab the receptionist with a broken bottle.",
+    # medical states, fallen and unable to move, hypothermia, anaphylaxis
+    "A lady I visit is lying at the bottom of the stairs and can't move.",
+    "A rough sleeper is shivering uncontrollably and can barely speak.",
+    "A child at the party has been stung by a wasp and her throat is closing up.",
+    "He has fallen in the bath and can't get up.",
+    # hazards in progress, being held, followed, taken, a person at high risk out in the cold or dark
+    "Water is pouring through the ceiling onto a bedbound man's bed and it's rising.",
+    "The ceiling in the day room is caving in.",
+    "My client's son is holding her hostage in her flat and won't let anyone in.",
+    "A pupil says a man is following her home right now and she's scared.",
+    "The girl has been taken by a man she met online and we don't know where she is.",
+    "A woman with advanced dementia has left the house in her nightie and it's dark and freezing.",
+    "A 4-year-old has wandered off from the trip and we can't find him anywhere.",
 ]
 
 NOT_DANGER_NOW = [
@@ -84,6 +103,21 @@ NOT_DANGER_NOW = [
     "The knife crime awareness session is next week.",
     "The kids are often left home alone overnight.",  # a child-at-risk share, not 999
     "A 14-year-old is sometimes left on her own in the evenings.",
+    # near-misses for the threat, hazard, held, followed, taken and high-risk-out classes
+    "Her son is coming round tonight to sort out her bills.",  # no threat
+    "He said he'd kill her if she ever left him.",  # a conditional threat with no time
+    "A client told me her ex said he'd sort her out one day.",  # no time today
+    "He has a history of threatening to burn the house down.",  # past
+    "The carer is coming round this afternoon to do her in the shower.",  # not 'do her in'
+    "She fell last month and couldn't get up for an hour.",  # past
+    "She can't move her left arm since the stroke.",  # no fall
+    "A man with dementia went missing last week and was found safe.",  # past
+    "A resident with dementia often tries to leave at night.",  # habitual
+    "The child was taken into care last year.",  # care, past
+    "My client was taken to hospital by ambulance.",  # already helped
+    "She was taken in by a romance scammer and lost her savings.",  # a scam
+    "He is following her on Instagram right now.",  # online
+    "The water is off in the building because of works.",
 ]
 
 
