@@ -330,6 +330,11 @@ MEDICAL_INHERENT: tuple[str, ...] = (
     "cannot be woken",
     "turned blue",
     "blood everywhere",
+    "found hanging",
+    "been hanging",
+    "ligature round",
+    "ligature around",
+    "tied a ligature",
 )
 # someone who has fallen or collapsed and cannot move or get up (the sentence must say they are down)
 DOWN = frozenset({"lying", "fallen", "fell", "collapsed", "floor", "ground", "stairs", "pavement", "bath"})
@@ -337,9 +342,10 @@ CANNOT_MOVE = ("can't move", "cannot move", "unable to move", "can not move", "c
 # a threat of violence spelled as an idiom: "finish her off", "sort him out", "do her in"
 _WHO = r"(her|him|them|me|us|you|it|the (\w+ )?\w+)"
 THREAT_IDIOMS = re.compile(
-    rf" (finish {_WHO} off|sort {_WHO} out|do {_WHO} in(?! the| a| an| his| her| their| my)|teach {_WHO} a lesson|get rid of "
-    rf"{_WHO}|make {_WHO} pay|make {_WHO} sorry|burn {_WHO} down|burn down {_WHO}|set fire to {_WHO}|smash "
-    rf"{_WHO} up|do {_WHO} over|kill|murder|stab|shoot|hurt|batter|attack|strangle|torch|rape) "
+    rf" (finish {_WHO} off|sort {_WHO} out|do {_WHO} in(?! the| a| an| his| her| their| my)|teach {_WHO} "
+    rf"a lesson|get rid of {_WHO}|make {_WHO} pay|make {_WHO} sorry|burn {_WHO} down|burn down {_WHO}|"
+    rf"set fire to {_WHO}|smash {_WHO} up|do {_WHO} over|"
+    r"kill|murder|stab|shoot|hurt|batter|attack|strangle|torch|rape) "
 )
 # a time later today: a threat for then is imminent ("when he gets back", "in an hour", "on his way")
 TODAY = (
@@ -940,8 +946,8 @@ def _verb_now(doc: Any, tok: Any) -> bool:
     """A verb happening as the message is written: 'is kicking', 'trying to kick', 'about to jump'."""
     back = [doc[j].lower_ for j in range(max(0, tok.i - 4), tok.i)]
     wider = {doc[j].lower_ for j in range(max(0, tok.i - 7), tok.i)}
-    if tok.lower_.endswith("ing") and wider & PERCEIVING:
-        return True  # "I can hear the man next door hitting her", "watching him kicking the door"
+    if (tok.lower_.endswith("ing") or (back and back[-1] == "being")) and wider & PERCEIVING:
+        return True  # "I can hear the man next door hitting her", "I can hear things being smashed"
     if tok.lower_.endswith("ing"):
         # "is kicking", "'s kicking the door", "are fighting"; "keeps kicking" is a habit
         return bool(back) and (
@@ -1059,7 +1065,12 @@ def _threat_today(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
     if not wordset & WILL and " 'll " not in joined and "'ll " not in joined:
         return None
     m = THREAT_IDIOMS.search(joined)
-    threatening = any(f" {b} threatening " in joined or f"{b} threatening " in joined for b in BE_NOW)
+    heard = bool(wordset & PERCEIVING) and any(
+        t.lower_ in {"shouting", "screaming", "yelling", "saying"} for t in sent
+    )
+    threatening = heard or any(
+        f" {b} threatening " in joined or f"{b} threatening " in joined for b in BE_NOW
+    )
     if m is None or not (now or threatening or any(p in joined for p in TODAY)):
         return None
     i = _glued(sent)[1][joined[: m.start()].count(" ")]
@@ -1073,12 +1084,12 @@ def _hazard_moving(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
     if not wordset & HAZARD_NOUNS:
         return None
     for tok in sent:
-        if tok.lower_ in HAZARD_MOVES and tok.i > sent.start and doc[tok.i - 1].lower_ in BE_NOW | {"still"}:
-            if not _negated(doc, tok.i, sent) and not _hypothetical(doc, tok.i, sent):
-                return tok.i, "a hazard (water, a collapse, live wiring) happening now"
-        if tok.lower_ in HAZARD_MOVES and tok.i > sent.start and doc[tok.i - 1].lower_ in HAZARD_NOUNS:
-            if not _negated(doc, tok.i, sent):
-                return tok.i, "a hazard (water, a collapse, live wiring) happening now"
+        if tok.lower_ not in HAZARD_MOVES or tok.i == sent.start:
+            continue
+        prev = doc[tok.i - 1].lower_
+        progressive = prev in BE_NOW | {"still"} and not _hypothetical(doc, tok.i, sent)
+        if (progressive or prev in HAZARD_NOUNS) and not _negated(doc, tok.i, sent):
+            return tok.i, "a hazard (water, a collapse, live wiring) happening now"
     return None
 
 
@@ -1146,7 +1157,8 @@ def _violence(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
         progressive = tok.lower_.endswith("ing") and _has_object(doc, tok, sent) and not wordset & REPORTING
         back = [doc[j].lower_ for j in range(max(sent.start, tok.i - 3), tok.i)]
         attempting = len(back) == 3 and back[0] in BE_NOW and back[1] in ATTEMPT and back[2] == "to"
-        if now or progressive or attempting:
+        heard = bool(back) and back[-1] == "being" and bool(wordset & PERCEIVING)
+        if now or progressive or attempting or heard:
             return tok.i, "violence is happening or about to happen now"
     return None
 

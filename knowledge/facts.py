@@ -866,6 +866,13 @@ class FactExtractor:
                 continue
             if cue.habitual_blocks and words & REPORTING and not words & URGENCY:
                 continue  # "she told me her stepdad is hitting her mum": a disclosure of ongoing abuse
+            if (
+                cue.fact == "location_request"
+                and doc[start].lower_ == "who"
+                and start > 0
+                and doc[start - 1].pos_ in ("NOUN", "PROPN")
+            ):
+                continue  # "a brother who rang asking about him": a relative clause, not "who rang?"
             if cue.fact == "consent" and cue.value == "refused" and self._first_person(doc, start):
                 continue  # "I don't want to name her": the asker's wish, not the person's refusal
             if cue.fact == "consent" and cue.value == "given" and self._asker_or_question(doc, start):

@@ -80,6 +80,8 @@ DANGER_NOW = [
     "The girl has been taken by a man she met online and we don't know where she is.",
     "A woman with advanced dementia has left the house in her nightie and it's dark and freezing.",
     "A 4-year-old has wandered off from the trip and we can't find him anywhere.",
+    "A man has just been found hanging in his room; he's still breathing.",
+    "On a video call I can hear a man shouting that he'll kill her and things being smashed.",
 ]
 
 NOT_DANGER_NOW = [
@@ -352,3 +354,18 @@ def test_pos_tags_match_the_attribute_ruler(advisor: Advisor) -> None:
     for text in _texts()[:200]:
         expected = [(t.text, t.pos_) for t in reference(normalise(text))]
         assert [(t.text, t.pos_) for t in advisor.extractor.parse(text)] == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A patient's brother who rang asking about his prognosis wants an update. Can I tell him?", None),
+        ("Her daughter who called yesterday wants to know how she is. Can I say?", None),
+        ("The father wants to know who rang social services about him. Can I tell him?", True),
+        ("Who reported me? A parent is asking. Can I say who made the referral?", True),
+    ],
+)
+def test_who_in_a_relative_clause_is_not_a_request_for_the_referrer(
+    advisor: Advisor, text: str, expected: bool | None
+) -> None:
+    assert fact(advisor, text, "location_request") is expected
