@@ -834,7 +834,10 @@ PAST_MARKERS = frozenset(
         "historical",
     }
 )
-RECENT = frozenset({"min", "mins", "minute", "minutes", "seconds", "moments", "hour", "hr", "an"})
+# "ten minutes ago", "in the last hour": recent enough to still be now
+RECENT = frozenset(
+    {"min", "mins", "minute", "minutes", "sec", "secs", "seconds", "moments", "hour", "hr", "an"}
+)
 HABIT = frozenset(
     {
         "always",

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from knowledge.danger import FUTURE, FUTURE_PHRASES, find_danger, forms
+from knowledge.danger import FUTURE, FUTURE_PHRASES, HABIT, RECENT, find_danger, forms
 from knowledge.loader import _read_yaml, package_data
 from knowledge.matching import SequenceMatcher, to_specs
 from knowledge.models import Fact, FactValue, KnowledgeError
@@ -113,28 +113,10 @@ STRONG_URGENCY = (
     "still here",
 )
 PAST = {"yesterday", "ago", "last", "previously", "earlier", "used", "past", "once", "before", "history"}
-# "ten minutes ago" is still now for an emergency
-RECENT_UNITS = {"min", "mins", "minute", "minutes", "sec", "secs", "seconds", "moments", "hour", "hr"}
-# a pattern of behaviour, not something happening as the message is written ("he hits her most weekends")
-HABITUAL = {
-    "always",
-    "often",
-    "every",
-    "most",
-    "sometimes",
-    "regularly",
-    "usually",
-    "keeps",
-    "whenever",
-    "weekends",
-    "constantly",
-    "times",
-    "been",
-    "when",
-    "if",
-    "used",
-    "ever",
-}
+# A pattern of behaviour, not something happening as the message is written ("he hits her most weekends").
+# Cues are also blocked by words that only make a statement conditional or historic ("when", "if",
+# "used to", "has been"); those must not cancel a danger, so they extend the danger detector's list here.
+HABITUAL = HABIT | {"keeps", "times", "been", "when", "if", "used"}
 NOW_NOW = {"now", "tonight", "currently"}
 QUESTION_OPENERS = {"do", "does", "did", "have", "has", "had", "should", "must", "need", "is", "are", "can"}
 REPORTING = {"told", "tells", "said", "disclosed", "mentioned", "explained", "reported", "admitted"}
@@ -203,11 +185,11 @@ def in_past(sent: Any) -> bool:
             continue  # "being used by a gang" is not "used to"
         if word == "ago":
             before = {sent.doc[j].lower_ for j in range(max(sent.start, tok.i - 3), tok.i)}
-            if before & RECENT_UNITS:
+            if before & RECENT:
                 continue
         if word == "last":
             after = {sent.doc[j].lower_ for j in range(tok.i + 1, min(sent.end, tok.i + 3))}
-            if after & RECENT_UNITS:
+            if after & RECENT:
                 continue  # "in the last hour" is still now
         if tok.i > sent.start and sent.doc[tok.i - 1].lower_ == "since":
             continue  # "since last night": still going on
