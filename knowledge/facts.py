@@ -931,9 +931,49 @@ HELPERS = {
     "suicide_intent",
     "suicide_means",
     "marriage_arranged",
+    "grooming_sign",
 }
 
 
+# an adult outside the family in a grooming sign's sentence ("her coach ... asking her for photos", "a man he
+# met online who sends him money"); a parent in the sentence makes it family life instead
+GROOMER_WORDS = {
+    "man",
+    "men",
+    "guy",
+    "bloke",
+    "adult",
+    "adults",
+    "older",
+    "stranger",
+    "coach",
+    "leader",
+    "instructor",
+    "tutor",
+    "teacher",
+    "volunteer",
+    "someone",
+    "somebody",
+    "boyfriend",
+    "girlfriend",
+    "lad",
+    "lads",
+    "neighbour",
+}
+PARENT_WORDS = {
+    "mum",
+    "mom",
+    "dad",
+    "mother",
+    "father",
+    "parent",
+    "parents",
+    "mummy",
+    "daddy",
+    "grandma",
+    "grandad",
+}
+PARTNER_WORDS = {"boyfriend", "girlfriend", "partner", "bf", "gf", "fella", "seeing"}
 # words inside a sexual-activity cue that name an adult party ("staying at a man's flat", "an older man")
 ADULT_PARTY = {"man", "man's", "mans", "men", "guy's", "guys", "bloke's", "blokes", "woman's", "womans"}
 # a consent cue inside an embedded question or a condition is not consent ("I haven't asked whether she's
@@ -979,6 +1019,19 @@ NOT_AGE_NEXT = {
 }
 
 
+DECADE_WORDS = {
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+}
+DECADE_BEFORE = {"his", "her", "their", "early", "late", "mid", "mid-"}
+
+
 def _ages(doc: Any) -> list[tuple[int, int, str]]:
     """(token index, age, evidence) for ages like '15', 'a 12-year-old', '(15)', 'she's 14', 'aged 9'."""
     out: list[tuple[int, int, str]] = []
@@ -986,6 +1039,10 @@ def _ages(doc: Any) -> list[tuple[int, int, str]]:
         text = tok.lower_
         # "(8)" can come out of the tokenizer as "(", "8)" (it looks like an emoticon)
         m = re.fullmatch(r"(\d{1,3})(yo|yrs?|y/o)?(\))?", text)
+        if not m and text in DECADE_WORDS and tok.i > 0 and doc[tok.i - 1].lower_ in DECADE_BEFORE:
+            # "a man in his thirties", "in her early twenties"
+            out.append((tok.i, DECADE_WORDS[text], sent_of(doc, tok.i).text.strip()))
+            continue
         if not m:
             m2 = re.fullmatch(r"(\d)0s", text)
             if (
@@ -1185,6 +1242,8 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             after.append(doc[j])
         if r.value in ORG_ROLES and r.start > 0 and doc[r.start - 1].lower_ in {"our", "my"}:
             continue  # "rang our charity asking": the asker's own organisation is asked, it does not ask
+        if r.value == "publicity":
+            continue  # "a man she met online keeps asking": a website or 'online' does not ask for anything
         if any(_is_request(doc, t) for t in after if sent_of(doc, t.i) == sent_of(doc, r.start)):
             requesters.append((str(r.value), r))
         elif has_parser:
@@ -1230,9 +1289,54 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
     return out
 
 
+# what a groomer or exploiter asks for is not information about the person ("keeps asking to meet her alone",
+# "asking him for pictures"): the asker is not a requester of information
+NOT_INFO_ASKED = {
+    "meet",
+    "photos",
+    "photo",
+    "pictures",
+    "picture",
+    "pics",
+    "pic",
+    "selfies",
+    "nudes",
+    "money",
+    "cash",
+    "lift",
+    "favours",
+    "favour",
+    "sex",
+}
+# "keeps giving her vapes" is not a request; "keeps ringing", "keeps asking", "keeps on at me" are
+KEEPS_ASKING = {
+    "ringing",
+    "calling",
+    "phoning",
+    "texting",
+    "emailing",
+    "messaging",
+    "pestering",
+    "badgering",
+    "on",
+    "nagging",
+    "pushing",
+    "coming",
+    "turning",
+    "popping",
+    "dropping",
+    "chasing",
+}
+
+
 def _is_request(doc: Any, tok: Any) -> bool:
     if tok.lower_ in REQUEST_WORDS:
-        return True
+        asked_for = {t.lower_ for t in doc[tok.i + 1 : min(len(doc), tok.i + 5)]}
+        if tok.lower_ == "keeps" and tok.i + 1 < len(doc):
+            nxt = doc[tok.i + 1].lower_
+            if nxt.endswith("ing") and nxt not in REQUEST_WORDS | KEEPS_ASKING:
+                return False
+        return not asked_for & NOT_INFO_ASKED
     # "the other parents want to know why": a plain 'want' asks only for information, and not when negated
     if tok.lower_ == "want" and not (tok.i > 0 and doc[tok.i - 1].lower_ in NEGATIONS):
         ahead = [t.lower_ for t in doc[tok.i + 1 : tok.i + 4]]
@@ -1530,6 +1634,38 @@ def _past_minor_crime(doc: Any, by_fact: dict[str, list[Hit]]) -> bool:
     return not ({t.lower_ for t in doc} & CONTINUING)
 
 
+PASS_ON = {
+    "tell",
+    "share",
+    "pass",
+    "report",
+    "refer",
+    "inform",
+    "raise",
+    "mention",
+    "contact",
+    "further",
+    "escalate",
+    "flag",
+    "anyone",
+    "anybody",
+    "someone",
+    "somebody",
+}
+
+
+def _in_question(doc: Any, i: int) -> bool:
+    return bool(sent_of(doc, i).text.rstrip().endswith("?"))
+
+
+def _asks_to_pass_on(doc: Any) -> bool:
+    """The question is about passing something on ("can I pass this on?", "can it go any further?")."""
+    for sent in doc.sents:
+        if sent.text.rstrip().endswith("?") and any(t.lower_ in PASS_ON for t in sent):
+            return True
+    return False
+
+
 def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     by_fact: dict[str, list[Hit]] = {}
     for h in hits:
@@ -1587,6 +1723,41 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
                 facts["serious_crime"] = _fact("serious_crime", True, sexual[0].evidence, why)
             if "harm_concern" not in facts or facts["harm_concern"].value is False:
                 facts["harm_concern"] = _fact("harm_concern", True, sexual[0].evidence, why)
+
+    # grooming: an adult outside the family courting a child (asking for pictures, sending money or gifts,
+    # asking to meet alone, secrecy, met online), or an adult 'boyfriend' of a child under 16
+    ages_all = _ages(doc)
+    child_ages = [a for _, a, _ in ages_all if a < 18]
+    if subject in ("child", "unborn") or child_ages:
+        why = ""
+        evidence_g = ""
+        for g in by_fact.get("grooming_sign", []):
+            if g.value is not True:
+                continue
+            sent = sent_of(doc, g.start)
+            gwords = {t.lower_ for t in sent}
+            adult_here = bool(gwords & GROOMER_WORDS) or any(
+                a >= 18 and sent_of(doc, i) == sent for i, a, _ in ages_all
+            )
+            if adult_here and not gwords & PARENT_WORDS:
+                why, evidence_g = (
+                    "an adult outside the family is courting a child: signs of grooming",
+                    g.evidence,
+                )
+                break
+        young16 = [a for a in child_ages if a < 16]
+        if not why and young16:
+            for tok in doc:
+                if tok.lower_ not in PARTNER_WORDS:
+                    continue
+                sent = sent_of(doc, tok.i)
+                if any(a >= 18 and sent_of(doc, i) == sent for i, a, _ in ages_all):
+                    why = f"a child of {min(young16)} with an adult 'partner': a crime and a sign of grooming"
+                    evidence_g = sent.text.strip()
+                    facts["crime"] = _fact("crime", True, evidence_g, why)
+                    break
+        if why and ("harm_concern" not in facts or facts["harm_concern"].value is not True):
+            facts["harm_concern"] = _fact("harm_concern", True, evidence_g, why)
 
     # FGM and forced marriage are offences and a form of coercion, whatever the person says (FGM Act 2003,
     # Anti-social Behaviour, Crime and Policing Act 2014)
@@ -1836,6 +2007,26 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
                     "harm_concern", True, facts[name].evidence, f"follows from: {facts[name].explanation}"
                 )
                 break
+    # a child who asks for secrecy about something the asker wants to pass on: a child's refusal is never a
+    # reason to sit on a worry (consent is not needed to protect a child), so unless the text rules harm out,
+    # passing it on (to the lead, an agency, "anyone") is treated as a safeguarding worry; not when the
+    # question is whether to tell the family, or the receiver has no role
+    consent_fact = facts.get("consent")
+    if (
+        "harm_concern" not in facts
+        and subject in ("child", "unborn")
+        and consent_fact is not None
+        and consent_fact.value == "refused"
+        and (not names or names[0] not in ("curious", "abuser", "publicity", "other_service"))
+        and not any(r.value == "family" and _in_question(doc, r.start) for r in roles)
+        and _asks_to_pass_on(doc)
+    ):
+        facts["harm_concern"] = _fact(
+            "harm_concern",
+            True,
+            consent_fact.evidence,
+            "a child asked for secrecy about something you want to pass on: treat it as a safeguarding worry",
+        )
     # asking to tell a safeguarding agency is itself a safeguarding purpose, unless harm was ruled out
     agency = next((n for n in names if n in ("social_care", "police", "lado", "marac")), None)
     if "harm_concern" not in facts and agency is not None:

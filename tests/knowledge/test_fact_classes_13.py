@@ -1,0 +1,79 @@
+"""Verdict tables for the classes broadened after blind batches 13-16, each with near-misses.
+
+Written from the class (a child's secret about a worry, grooming signs, adult 'partners' of children, ...),
+not copied from the batches: the lines test the class and not a question.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import Advisor
+
+pytestmark = pytest.mark.model
+
+
+def verdict(advisor: Advisor, text: str) -> str:
+    return advisor.advise(text).verdict
+
+
+# a child asks for secrecy about a worry the asker wants to pass on: never dont_share
+CHILD_SECRET_WORRY = [
+    "A 12-year-old in my choir says her uncle's friend keeps giving her vapes and asking to meet her alone. "
+    "She begged me not to tell anyone. Can I pass it on?",
+    "A boy of 15 at our youth group says an older lad pays him to carry bags across town. He made me promise "
+    "to keep it between us. Should I tell our lead?",
+    "A 14-year-old told me a man she met online keeps asking for selfies. She doesn't want her mum to know. "
+    "Can I report it?",
+    "One of my 13-year-old tutees says her dad shuts her out of the house when he's angry. She asked me not "
+    "to say anything. Can I share this with the safeguarding lead?",
+    "A 15-year-old mentioned her 'boyfriend' is 24 and picks her up from school. She doesn't want her "
+    "parents told. Can this go further?",
+    "A 13-year-old in our club told me something about home that worried me but asked me not to tell. "
+    "Can I pass this on to our welfare officer?",
+]
+CHILD_SECRET_NOT_A_WORRY = [
+    # telling the parents themselves is the question, nothing suggests harm
+    "A 16-year-old told me she's bisexual and asked me not to tell her parents. Her mum keeps asking me. "
+    "Can I tell her mum?",
+    # harm ruled out
+    "A 15-year-old is pregnant by her 16-year-old boyfriend and doesn't want her parents told. There are no "
+    "concerns about abuse. Can I tell her parents?",
+]
+
+
+@pytest.mark.parametrize("text", CHILD_SECRET_WORRY)
+def test_a_childs_secret_about_a_worry_is_shared(advisor: Advisor, text: str) -> None:
+    advice = advisor.advise(text)
+    assert advice.verdict == "share"
+    assert "child.consent_not_needed" in advice.rules
+
+
+@pytest.mark.parametrize("text", CHILD_SECRET_NOT_A_WORRY)
+def test_a_childs_private_life_told_to_parents_is_not_shared(advisor: Advisor, text: str) -> None:
+    assert verdict(advisor, text) == "dont_share"
+
+
+GROOMING = [
+    "A 14-year-old says her netball coach messages her at midnight asking for pictures.",
+    "A 13-year-old boy says a man in his forties has been buying him trainers and asking to meet him on his "
+    "own.",
+    "A 15-year-old's 'boyfriend' is 22.",
+    "A girl of 12 says someone she met online wants her to keep their chats our little secret.",
+]
+NOT_GROOMING = [
+    "A 14-year-old says her mum asks her for photos of her homework.",
+    "A 15-year-old's boyfriend is 16 and they go to the same school.",
+    "A 40-year-old woman met her new partner online.",
+]
+
+
+@pytest.mark.parametrize("text", GROOMING)
+def test_grooming_signs_are_a_harm_concern(advisor: Advisor, text: str) -> None:
+    assert advisor.facts(text)["harm_concern"].value is True
+
+
+@pytest.mark.parametrize("text", NOT_GROOMING)
+def test_ordinary_contact_is_not_grooming(advisor: Advisor, text: str) -> None:
+    found = advisor.facts(text)
+    assert "harm_concern" not in found or found["harm_concern"].value is False
