@@ -496,6 +496,11 @@ TAKEN = re.compile(
     r" (been|was|got|being) (taken|snatched|abducted|grabbed|bundled|dragged|lured|picked up) "
     r"(away |off )?(by|into) (?!care|custody|hospital|a&e|account|consideration|police)"
 )
+# forced into a vehicle ("has just been pushed into a car by two men"; not "pushed into the pool")
+TAKEN_VEHICLE = re.compile(
+    r" (been|was|got|being) (pushed|shoved|forced|thrown|pulled|put) into (a|the|their|his|her|an) "
+    r"(\w+ )?(car|van|vehicle|taxi|boot|lorry|truck|motor)\b"
+)
 # fuel poured or splashed about: a fire about to be set
 ACCELERANT = frozenset({"petrol", "paraffin", "accelerant", "diesel", "fuel", "kerosene", "white", "spirit"})
 POURING = forms("pour", "douse", "soak", "splash", "spill", "spray", "light", "threaten") | {
@@ -1099,7 +1104,7 @@ def _hazard_moving(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
 def _taken(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
     """A child or adult taken away by someone ('has been taken by a man she met online')."""
     joined = _joined(sent)
-    m = TAKEN.search(joined)
+    m = TAKEN.search(joined) or TAKEN_VEHICLE.search(joined)
     if m is None or " from school by " in joined or " to hospital " in joined:
         return None
     i = _glued(sent)[1][joined[: m.start()].count(" ")]

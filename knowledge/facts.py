@@ -875,6 +875,12 @@ class FactExtractor:
                 continue  # "asked whether she's happy for me to", "if he agrees": not known yet
             if cue.urgent and not (words & URGENCY):
                 continue
+            if (
+                cue.fact == "immediate_danger"
+                and "find" in {t.lower_ for t in doc[start:end]}
+                and {t.lower_ for t in doc[max(sent.start, start - 4) : start]} & HIDING_FROM
+            ):
+                continue  # "moving away so social services can't find me": hiding from services, not missing
             if cue.fact in SERVICE_BLIND and end < len(doc) and doc[end].lower_ in SERVICE_NOUNS:
                 continue  # "a domestic abuse charity", "the sexual health clinic": a service, not an event
             missed = (
@@ -1281,7 +1287,13 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
                 break
     # "make a referral", "raise a safeguarding concern": the role phrase carries its own verb
     for r in clean:
-        if doc[r.start].lower_ in {"make", "making", "raise", "raising"} and (str(r.value), r) not in slots:
+        before = {doc[j].lower_ for j in range(max(0, r.start - 2), r.start)}
+        if not {t.lower_ for t in doc[r.start : r.end]} & {"referral", "alert"}:
+            before = set()
+        if (doc[r.start].lower_ in MAKE_REFERRAL or before & MAKE_REFERRAL) and (
+            str(r.value),
+            r,
+        ) not in slots:
             slots.append((str(r.value), r))
     out = list(slots)
     if pronoun_slot or not out:
@@ -1326,6 +1338,21 @@ KEEPS_ASKING = {
     "popping",
     "dropping",
     "chasing",
+}
+
+
+# "make a referral", "do a pre-birth referral", "send the referral": the role phrase carries its own verb
+MAKE_REFERRAL = {
+    "make",
+    "making",
+    "raise",
+    "raising",
+    "do",
+    "doing",
+    "send",
+    "sending",
+    "submit",
+    "submitting",
 }
 
 
@@ -1634,6 +1661,8 @@ def _past_minor_crime(doc: Any, by_fact: dict[str, list[Hit]]) -> bool:
     return not ({t.lower_ for t in doc} & CONTINUING)
 
 
+# "so (that) social services / the police / nobody can't find me": someone keeping out of the way of services
+HIDING_FROM = {"so", "services", "police", "council", "nobody", "noone", "social"}
 PASS_ON = {
     "tell",
     "share",
@@ -1651,6 +1680,7 @@ PASS_ON = {
     "anybody",
     "someone",
     "somebody",
+    "referral",
 }
 
 

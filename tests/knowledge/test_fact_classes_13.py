@@ -77,3 +77,32 @@ def test_grooming_signs_are_a_harm_concern(advisor: Advisor, text: str) -> None:
 def test_ordinary_contact_is_not_grooming(advisor: Advisor, text: str) -> None:
     found = advisor.facts(text)
     assert "harm_concern" not in found or found["harm_concern"].value is False
+
+
+EMERGENCY_NOW = [
+    # suicide with a place or a means, now
+    "A woman on the phone says she's going to jump in front of a train and she's on the platform now.",
+    "My client texted that he's at the top of the multi-storey and is going to throw himself off.",
+    "He's sat in the garage with a tube from the exhaust through the window and the engine running.",
+    # a sign that is absent does not cancel the others
+    "The flat is filling with smoke and the smoke alarm hasn't gone off; her kids are still inside.",
+    # forced into a vehicle just now
+    "A girl from our hostel has just been pushed into a van by two men outside and they drove off.",
+]
+NOT_EMERGENCY = [
+    "Last year he threw himself off a bridge and survived; he's doing well now. Can I tell his GP he's low?",
+    "He once said he'd throw himself in front of a train if she left him. Can I tell her IDVA?",
+    "She was pushed into the pool by friends at a party last month and was upset about it.",
+    "She says she's moving away so the police can't find her. Can I tell probation?",
+    "She's not in immediate danger, but her partner shouts at her. Can I tell someone?",
+]
+
+
+@pytest.mark.parametrize("text", EMERGENCY_NOW)
+def test_emergencies_in_new_words(advisor: Advisor, text: str) -> None:
+    assert verdict(advisor, text) == "emergency"
+
+
+@pytest.mark.parametrize("text", NOT_EMERGENCY)
+def test_emergency_near_misses(advisor: Advisor, text: str) -> None:
+    assert verdict(advisor, text) != "emergency"
