@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from bot.app import Services
 from bot.handoff.notify import Dispatcher, Notifier
+from bot.lanes import CpuLane
 
 T = TypeVar("T")
 log = logging.getLogger("canishare.runtime")
@@ -21,7 +22,10 @@ log = logging.getLogger("canishare.runtime")
 class Runtime:
     def __init__(self, services: Services, *, threads: int = 4) -> None:
         self.services = services
+        # The pool threads mostly wait (database, network); the spaCy step of every turn goes to the lane.
         self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="canishare")
+        self.cpu = CpuLane()
+        services.engine.compute = self.cpu
         self.tasks: set[asyncio.Task[Any]] = set()
         self.stopping = asyncio.Event()
         self._loops: list[asyncio.Task[None]] = []
@@ -76,3 +80,4 @@ class Runtime:
                 task.cancel()
             await asyncio.gather(*self._loops, return_exceptions=True)
         self.executor.shutdown(wait=True)
+        self.cpu.shutdown()

@@ -9,6 +9,7 @@ reply is returned, so an asker is never told something was sent that was not sav
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import time
@@ -26,6 +27,7 @@ from bot.conversation.states import ADVISING, Event, State, can, transition
 from bot.conversation.turn import Plan, Snapshot, Stale, typed_choice
 from bot.errors import Busy, InputRejected, RateLimited, answer_for
 from bot.handoff.queue import HandoffQueue
+from bot.lanes import Compute, inline
 from bot.messages import ANSWER_ACTIONS, HANDOFF, Action, Asker, Incoming, Reply, ReplyKind
 from bot.metrics import REGISTRY
 from bot.privacy import redact_with
@@ -90,6 +92,8 @@ class Engine:
         self.queue = queue
         self.now = now
         self.key = settings.placeholder_key_bytes
+        # Where redaction and advice run; a server swaps in its CPU lane (bot/lanes.py).
+        self.compute: Compute = inline
 
     # -- entry points: each always answers --
 
@@ -178,7 +182,7 @@ class Engine:
         try:
             for _ in range(_STALE_RETRIES):
                 snap = self._snapshot(asker)
-                plan = prepare(snap)
+                plan = self.compute(functools.partial(prepare, snap))
                 notices: list[Reply] = []
                 try:
                     with self.db.session() as session:
