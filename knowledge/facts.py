@@ -876,6 +876,13 @@ class FactExtractor:
             if cue.urgent and not (words & URGENCY):
                 continue
             if (
+                cue.fact == "capacity"
+                and cue.value == "lacks"
+                and end < len(doc)
+                and doc[end].lower_ in CAPACITY_DOUBT_NOUNS
+            ):
+                continue  # "no capacity issues": doubts ruled out, not a lack of capacity
+            if (
                 cue.fact == "immediate_danger"
                 and "find" in {t.lower_ for t in doc[start:end]}
                 and {t.lower_ for t in doc[max(sent.start, start - 4) : start]} & HIDING_FROM
@@ -1174,6 +1181,7 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
     ]
     slots: list[tuple[str, Hit]] = []
     pronoun_slot = False
+    person_asked = False  # "can I tell him?": a person is the receiver
     # "her sister told", "her mum should know", "her son knowing": the role is who would be told
     for r in clean:
         following = [doc[j].lower_ for j in range(r.end, min(len(doc), r.end + 3))]
@@ -1239,6 +1247,8 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
             if nxt in PRONOUNS:
                 pronoun_slot = True
+            if nxt in {"him", "her", "them"} and sent.text.rstrip().endswith("?"):
+                person_asked = True
     requesters: list[tuple[str, Hit]] = []
     for r in clean:
         after: list[Any] = []
@@ -1298,6 +1308,21 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
     out = list(slots)
     if pronoun_slot or not out:
         out.extend(q for q in requesters if q not in out)
+    if person_asked and not out:
+        # "a private investigator ... asked whether she still lives here. Can I tell him?": the person the
+        # pronoun points back to is the last no-role or accused person named who asked for something
+        named = [
+            r
+            for r in clean
+            if r.value in ("curious", "abuser")
+            and any(
+                t.lower_ in REQUEST_WORDS
+                for t in doc[r.end : sent_of(doc, r.start).end]
+                if t.lower_ != "keeps"
+            )
+        ]
+        if named:
+            out.append((str(named[-1].value), named[-1]))
     return out
 
 
@@ -1483,6 +1508,14 @@ def _someone_else_contacts_us(doc: Any, verb: Any) -> bool:
     if subjects and all(s.lower_ in ASKER_WORDS for s in subjects):
         return False
     nxt = doc[verb.i + 1].lower_ if verb.i + 1 < len(doc) else ""
+    if (
+        verb.lower_.endswith("ing")
+        and verb.head.lower_ in {"keeps", "kept", "keep", "been"}
+        and verb.head != verb
+    ):
+        # "a neighbour keeps ringing the housing office": someone else's repeated calls, not the asker telling
+        head_subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return not head_subjects or all(s.lower_ not in ASKER_WORDS for s in head_subjects)
     return nxt in {"our", "my"} and bool(subjects or verb.dep_ in ("xcomp", "conj"))
 
 
@@ -1661,6 +1694,7 @@ def _past_minor_crime(doc: Any, by_fact: dict[str, list[Hit]]) -> bool:
     return not ({t.lower_ for t in doc} & CONTINUING)
 
 
+CAPACITY_DOUBT_NOUNS = {"issues", "issue", "concerns", "concern", "problems", "problem", "worries", "doubts"}
 # "so (that) social services / the police / nobody can't find me": someone keeping out of the way of services
 HIDING_FROM = {"so", "services", "police", "council", "nobody", "noone", "social"}
 PASS_ON = {
@@ -1682,6 +1716,41 @@ PASS_ON = {
     "somebody",
     "referral",
 }
+
+
+CONCERN_NOUNS = {
+    "concern",
+    "concerns",
+    "investigation",
+    "investigations",
+    "allegation",
+    "allegations",
+    "enquiry",
+    "enquiries",
+    "referral",
+    "complaint",
+    "complaints",
+    "inquiry",
+}
+
+
+def _subject_of_concern(doc: Any, hit: Hit) -> bool:
+    """'a father who is the subject of a child protection investigation': the person the concern is about."""
+    sent = sent_of(doc, hit.start)
+    words = [t.lower_ for t in doc[hit.end : min(sent.end, hit.end + 10)]]
+    for j in range(len(words) - 1):
+        if words[j] == "subject" and words[j + 1] == "of":
+            return any(w in CONCERN_NOUNS for w in words[j + 2 : j + 8]) or any(
+                t.lower_ in CONCERN_NOUNS for t in doc[hit.end + j + 2 : min(len(doc), hit.end + j + 8)]
+            )
+    return False
+
+
+# "demanding to know who reported him": a person asking who reported them is the one reported
+WHO_REPORTED = re.compile(
+    r"\bwho (has |had )?(reported|referred|shopped|grassed( on)?|complained about|rang|called|phoned) "
+    r"(him|her|them|me)\b"
+)
 
 
 def _in_question(doc: Any, i: int) -> bool:
@@ -1753,6 +1822,15 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
                 facts["serious_crime"] = _fact("serious_crime", True, sexual[0].evidence, why)
             if "harm_concern" not in facts or facts["harm_concern"].value is False:
                 facts["harm_concern"] = _fact("harm_concern", True, sexual[0].evidence, why)
+
+    # sexual activity with someone who lacks capacity to consent to it is an offence (Sexual Offences Act
+    # 2003, s30): "assessed as lacking capacity to consent to sex" and a boyfriend who takes her to his flat
+    capacity_fact = facts.get("capacity")
+    if sexual and capacity_fact is not None and capacity_fact.value == "lacks" and subject != "child":
+        why = "sexual activity with someone who lacks capacity to consent to it is an offence"
+        facts["crime"] = _fact("crime", True, sexual[0].evidence, why)
+        if "harm_concern" not in facts or facts["harm_concern"].value is False:
+            facts["harm_concern"] = _fact("harm_concern", True, sexual[0].evidence, why)
 
     # grooming: an adult outside the family courting a child (asking for pictures, sending money or gifts,
     # asking to meet alone, secrecy, met online), or an adult 'boyfriend' of a child under 16
@@ -1886,6 +1964,8 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     evidence = ""
     primary_hit: Hit | None = None
     for role, hit in recipients:
+        if role in ("family", "curious", "other") and _subject_of_concern(doc, hit):
+            role = "abuser"  # "the son, who is the subject of our safeguarding concern, has asked ..."
         if role == "family" and _is_agent_of_harm(doc, hit):
             role = "abuser"
         elif role == "family" and hit.start > 0 and doc[hit.start - 1].lower_ == "my":
@@ -1934,6 +2014,10 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     if names and names[0] == "family" and agencies and by_fact.get("harm_concern"):
         names.remove(agencies[0])
         names.insert(0, agencies[0])  # "tell his mum before I phone social services": the agency decides
+    if location and any(WHO_REPORTED.search(h.evidence.lower()) for h in location):
+        # the reported person asking who reported them, and the asker asks what to tell him or her
+        names = ["abuser"] + [n for n in names if n != "abuser"]
+        evidence = evidence or location[0].evidence
     if names:
         primary = names[0]
         labels = {

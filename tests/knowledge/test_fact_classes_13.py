@@ -106,3 +106,48 @@ def test_emergencies_in_new_words(advisor: Advisor, text: str) -> None:
 @pytest.mark.parametrize("text", NOT_EMERGENCY)
 def test_emergency_near_misses(advisor: Advisor, text: str) -> None:
     assert verdict(advisor, text) != "emergency"
+
+
+NO_ROLE_OR_ACCUSED = [
+    # no role: parents of other children, claims firms, prayer groups, tracing on behalf of a client
+    "One of the dads at football asked me if the new lad in goal is adopted. Can I tell him?",
+    "A mum at the school gate asked whether the girl who pushed her son has a social worker. Can I say?",
+    "A no win no fee firm keeps calling about a resident's fall. Can I give them the details?",
+    "Can I mention a client's cancer diagnosis to my prayer group so they can pray for her?",
+    "A man said he was a private investigator acting for a family and asked where our tenant works now. "
+    "Can I tell him?",
+    # the person the concern is about
+    "The uncle, who is the subject of our referral about the children, has asked me what the children said. "
+    "Can I tell him?",
+    "A woman we reported for neglecting her mother came in asking who reported her. What do I tell her?",
+]
+WITH_A_ROLE = [
+    "Our safeguarding lead asked me what the girl said. Can I tell her?",
+    "The child's social worker rang asking whether he attended today. Can I tell her?",
+]
+
+
+@pytest.mark.parametrize("text", NO_ROLE_OR_ACCUSED)
+def test_no_role_askers_and_the_accused_get_nothing(advisor: Advisor, text: str) -> None:
+    assert verdict(advisor, text) == "dont_share"
+
+
+@pytest.mark.parametrize("text", WITH_A_ROLE)
+def test_askers_with_a_role_are_not_refused(advisor: Advisor, text: str) -> None:
+    assert verdict(advisor, text) != "dont_share"
+
+
+def test_capacity_doubts_ruled_out_are_not_a_lack_of_capacity(advisor: Advisor) -> None:
+    text = "Her husband wants her results. She's 50, no capacity issues, and she hasn't said either way."
+    assert advisor.facts(text)["capacity"].value == "has"
+    assert "legal_authority" not in advisor.facts("She's 45 and her son wants her letters.")
+
+
+def test_sexual_activity_without_capacity_to_consent_is_a_crime(advisor: Advisor) -> None:
+    text = (
+        "A man with a learning disability lacks capacity to consent to sex, and a woman from his day centre "
+        "takes him back to her flat. Can I share this?"
+    )
+    assert advisor.advise(text).verdict == "share"
+    near_miss = advisor.facts("A woman who has capacity is in a relationship with a man from her day centre.")
+    assert "crime" not in near_miss or near_miss["crime"].value is False
