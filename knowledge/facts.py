@@ -1746,6 +1746,11 @@ def _subject_of_concern(doc: Any, hit: Hit) -> bool:
     return False
 
 
+SAME_ORG = re.compile(
+    r"\b((council|trust|organisation|organization|charity|university|college|school|hospital|company|"
+    r"authority)('s|s)? own|same (council|trust|organisation|organization|charity|university|college|school|"
+    r"hospital|company|authority|employer)|in-?house)\b"
+)
 # "demanding to know who reported him": a person asking who reported them is the one reported
 WHO_REPORTED = re.compile(
     r"\bwho (has |had )?(reported|referred|shopped|grassed( on)?|complained about|rang|called|phoned) "
@@ -2014,6 +2019,10 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     if names and names[0] == "family" and agencies and by_fact.get("harm_concern"):
         names.remove(agencies[0])
         names.insert(0, agencies[0])  # "tell his mum before I phone social services": the agency decides
+    if names and names[0] in AGENCY_ROLES | {"other_service"} and SAME_ORG.search(doc.text.lower()):
+        # "the council's own adult social care team", "our council's housing team ... same council": another
+        # team of the asker's own organisation
+        names[0] = "colleague"
     if location and any(WHO_REPORTED.search(h.evidence.lower()) for h in location):
         # the reported person asking who reported them, and the asker asks what to tell him or her
         names = ["abuser"] + [n for n in names if n != "abuser"]

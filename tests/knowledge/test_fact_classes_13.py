@@ -151,3 +151,49 @@ def test_sexual_activity_without_capacity_to_consent_is_a_crime(advisor: Advisor
     assert advisor.advise(text).verdict == "share"
     near_miss = advisor.facts("A woman who has capacity is in a relationship with a man from her day centre.")
     assert "crime" not in near_miss or near_miss["crime"].value is False
+
+
+LEGAL_REQUESTS = [
+    "The family court has made an order for our after-school club's attendance records on a boy. His dad "
+    "says we mustn't. Do we have to send them?",
+    "We've received an order from the county court to produce a tenant's support notes. Can we?",
+    "The safeguarding adults board has requested our notes on a man who died, for a safeguarding adults "
+    "review. Must we give them?",
+]
+NOT_LEGAL = [
+    "Her daughter wants to see her care plan. She's 45, no concerns. She hasn't said either way.",
+    "A court case about his neighbour is coming up; his sister wants to know what he told us. Can I?",
+]
+
+
+@pytest.mark.parametrize("text", LEGAL_REQUESTS)
+def test_court_orders_and_board_requests_are_legal_authority(advisor: Advisor, text: str) -> None:
+    advice = advisor.advise(text)
+    assert advice.verdict == "share" and "override.legal_authority" in advice.rules
+
+
+@pytest.mark.parametrize("text", NOT_LEGAL)
+def test_no_legal_power_without_an_order(advisor: Advisor, text: str) -> None:
+    assert "override.legal_authority" not in advisor.advise(text).rules
+
+
+SAME_ORGANISATION = [
+    "I work in the council's benefits team. Can I pass my worry about a tenant's falls to the council's own "
+    "adult social care team?",
+    "Our trust's mental health team want to know about a patient's falls. Same trust. Can I tell them?",
+    "Can I tell the other coaches in our club about a 9-year-old's epilepsy before the tournament?",
+]
+OTHER_ORGANISATION = [
+    "Can I pass my worry about a tenant's falls to adult social care? I work for a housing association.",
+]
+
+
+@pytest.mark.parametrize("text", SAME_ORGANISATION)
+def test_another_team_of_the_same_organisation_is_internal(advisor: Advisor, text: str) -> None:
+    advice = advisor.advise(text)
+    assert advice.verdict == "share" and "key.within_organisation" in advice.rules
+
+
+@pytest.mark.parametrize("text", OTHER_ORGANISATION)
+def test_another_organisation_is_not_internal(advisor: Advisor, text: str) -> None:
+    assert advisor.facts(text)["recipient"].value != "colleague"
