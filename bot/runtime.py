@@ -24,7 +24,7 @@ class Runtime:
         self.services = services
         # The pool threads mostly wait (database, network); the spaCy step of every turn goes to the lane.
         self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="canishare")
-        self.cpu = CpuLane()
+        self.cpu = CpuLane(prefetch=services.redactor.prefetch, forget=services.redactor.forget)
         services.engine.compute = self.cpu
         self.tasks: set[asyncio.Task[Any]] = set()
         self.stopping = asyncio.Event()

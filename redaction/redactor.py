@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,6 +28,8 @@ class Redactor:
 
     def __init__(self, nlp: Language) -> None:
         self._nlp = nlp
+        # Analyses made ahead by ``prefetch``, by normalised text; ``redact`` takes them out again.
+        self._ready: dict[str, Doc] = {}
 
     @classmethod
     def load(cls, model: str = DEFAULT_MODEL) -> Redactor:
@@ -45,12 +47,31 @@ class Redactor:
             raise RedactionError("redaction needs text")
         try:
             norm = normalise(text)
-            return self._finish(text, norm, self._nlp(norm.text), conversation)
+            doc = self._ready.pop(norm.text, None)
+            return self._finish(text, norm, doc if doc is not None else self._nlp(norm.text), conversation)
         except RedactionError:
             raise
         except Exception:
             # ``from None``: the original exception (and its traceback) may quote the message.
             raise RedactionError("the message could not be redacted") from None
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        """Analyse messages that are about to be redacted together, in one batch through the pipeline
+        (for a small model, several short texts at once cost little more than one).
+
+        Best effort: on any failure nothing is kept and each message is analysed on its own by ``redact``,
+        which then reports its own error. The analyses stay in memory only until ``redact`` takes them
+        or ``forget`` drops them; the caller calls ``forget`` when the batch is done."""
+        try:
+            wanted = list(dict.fromkeys(normalise(t).text for t in texts if isinstance(t, str)))
+            docs = list(self._nlp.pipe(wanted, batch_size=max(1, len(wanted))))
+        except Exception:
+            return
+        self._ready.update(zip(wanted, docs, strict=True))
+
+    def forget(self) -> None:
+        """Drop analyses that ``prefetch`` made and nobody took (a turn that stopped before redacting)."""
+        self._ready.clear()
 
     def redact_many(self, texts: Iterable[str]) -> Iterator[Redacted]:
         """Redact many independent messages, batched through the pipeline for throughput."""

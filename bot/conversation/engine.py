@@ -165,6 +165,7 @@ class Engine:
             incoming_event=incoming.event_id,
             prepare=lambda snap: self._prepare_message(snap, text),
             counts_towards_limit=True,
+            text=text,
         )
 
     def _turn(
@@ -174,6 +175,7 @@ class Engine:
         incoming_event: str | None,
         prepare: Callable[[Snapshot], Plan],
         counts_towards_limit: bool = False,
+        text: str | None = None,
     ) -> list[Reply]:
         """Snapshot, prepare without locks, then one short write; again if another turn got there first."""
         started = time.perf_counter()
@@ -182,7 +184,7 @@ class Engine:
         try:
             for _ in range(_STALE_RETRIES):
                 snap = self._snapshot(asker)
-                plan = self.compute(functools.partial(prepare, snap))
+                plan = self.compute(functools.partial(prepare, snap), text=text)
                 notices: list[Reply] = []
                 try:
                     with self.db.session() as session:

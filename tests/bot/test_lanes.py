@@ -65,6 +65,69 @@ def test_the_lane_serves_many_callers_one_at_a_time() -> None:
         lane.shutdown()
 
 
+def test_work_that_queued_while_the_lane_was_busy_is_prefetched_together() -> None:
+    prefetched: list[list[str]] = []
+    forgotten = 0
+
+    def forget() -> None:
+        nonlocal forgotten
+        forgotten += 1
+
+    lane = CpuLane(prefetch=lambda texts: prefetched.append(list(texts)), forget=forget)
+    started, release = threading.Event(), threading.Event()
+    try:
+        with ThreadPoolExecutor(6) as pool:
+            # The first job holds the lane; the next five queue behind it.
+            first = pool.submit(lambda: lane(lambda: started.set() or release.wait(), text="first"))
+            started.wait(5)
+            rest = [pool.submit(lambda n=n: lane(lambda: n, text=f"message {n}")) for n in range(5)]
+            while lane._jobs.qsize() < 5:
+                threading.Event().wait(0.001)
+            release.set()
+            assert first.result() is True
+            assert [f.result() for f in rest] == list(range(5))
+        assert prefetched == [[f"message {n}" for n in range(5)]]  # a lone job is never prefetched
+        assert lane.batches == 1
+        assert forgotten == 2  # after each batch, whatever was not taken is dropped
+    finally:
+        lane.shutdown()
+
+
+def test_a_failing_prefetch_or_job_does_not_fail_the_others() -> None:
+    def broken(_texts: object) -> None:
+        raise RuntimeError("prefetch broke")
+
+    lane = CpuLane(prefetch=broken)
+    started, release = threading.Event(), threading.Event()
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            pool.submit(lambda: lane(lambda: started.set() or release.wait(), text="a"))
+            started.wait(5)
+            ok = pool.submit(lambda: lane(lambda: "fine", text="b"))
+            bad = pool.submit(lambda: lane(lambda: 1 / 0, text="c"))
+            while lane._jobs.qsize() < 2:
+                threading.Event().wait(0.001)
+            release.set()
+            assert ok.result() == "fine"
+            with pytest.raises(ZeroDivisionError):
+                bad.result()
+    finally:
+        lane.shutdown()
+
+
+def test_shutdown_finishes_what_is_queued_then_refuses_more() -> None:
+    lane = CpuLane()
+    done: list[int] = []
+    with ThreadPoolExecutor(4) as pool:
+        futures = [pool.submit(lambda n=n: lane(lambda: done.append(n))) for n in range(8)]
+        for f in futures:
+            f.result()
+    lane.shutdown()
+    assert sorted(done) == list(range(8))
+    with pytest.raises(RuntimeError):
+        lane(lambda: None)
+
+
 def test_a_runtime_sends_each_turns_redaction_and_advice_to_its_lane(services: Services) -> None:
     seen: list[str] = []
     redact = services.redactor.redact

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from redaction import PipelineUnavailable, PlaceholderMap, Redacted, RedactionError, Redactor, Span
@@ -118,3 +120,53 @@ def test_model_pipeline_has_the_component_and_spans(model_redactor: Redactor) ->
     )
     assert result.counts() == {"PERSON": 1, "DOB": 1, "NI_NUMBER": 1, "ADDRESS": 1}
     assert "Rahul" not in result.text and "Elm" not in result.text
+
+
+@pytest.mark.model
+def test_prefetched_analyses_give_the_same_redaction_and_are_used_once(model_redactor: Redactor) -> None:
+    texts = [
+        "Jessie Carter (15) told me her stepdad hits her; she lives at 4 Mill Lane, LS6 2AB.",
+        "Mr Nowicki's daughter rang from 07700 900321 asking about his care plan.",
+        "Can I tell the GP?",
+    ]
+    alone = [model_redactor.redact(t) for t in texts]
+    calls = 0
+    real = model_redactor._nlp
+
+    class Counting:
+        def __call__(self, text: str) -> Any:
+            nonlocal calls
+            calls += 1
+            return real(text)
+
+        def pipe(self, batch: Any, **kwargs: Any) -> Any:
+            return real.pipe(batch, **kwargs)
+
+    model_redactor._nlp = Counting()  # type: ignore[assignment]
+    try:
+        model_redactor.prefetch(texts)
+        together = [model_redactor.redact(t) for t in texts]
+        assert calls == 0  # every message used its batched analysis
+        assert [r.text for r in together] == [r.text for r in alone]
+        assert [r.spans for r in together] == [r.spans for r in alone]
+        model_redactor.redact(texts[0])
+        assert calls == 1  # an analysis is taken once, then analysed afresh
+        model_redactor.prefetch(texts[1:])
+        model_redactor.forget()
+        model_redactor.redact(texts[1])
+        assert calls == 2  # forget drops what was not taken
+    finally:
+        model_redactor._nlp = real
+        model_redactor.forget()
+
+
+def test_a_failed_prefetch_keeps_nothing_and_redaction_still_reports_its_own_error(
+    monkeypatch, blank_redactor: Redactor
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("pipeline broke on Jessie Carter")
+
+    monkeypatch.setattr(blank_redactor._nlp, "pipe", broken)
+    blank_redactor.prefetch(["Jessie Carter is 15", "Call 07700 900321"])  # no exception escapes
+    assert blank_redactor._ready == {}
+    assert "07700" not in blank_redactor.redact("Call 07700 900321").text
