@@ -5,8 +5,9 @@
 
 Two configurations, one after the other:
 
-* ``postgres``: a throwaway PostgreSQL cluster (``bench/pgcluster.py``), migrated with
-  ``canishare db upgrade``, and two ``serve`` workers sharing it; events alternate between the workers.
+* ``postgres``: a throwaway PostgreSQL cluster (``tests/pgcluster.py``, shared with the test suite),
+  migrated with ``canishare db upgrade``, and two ``serve`` workers sharing it; events alternate between
+  the workers.
 * ``sqlite``: one ``serve`` worker on a temporary SQLite file, migrated first.
 
 Each worker talks to a fake Slack Web API in this process (``tests/fakes/slack_api.py``, extended here to
@@ -50,8 +51,8 @@ from starlette.responses import Response
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.pgcluster import PgCluster, PostgresUnavailable, free_port  # noqa: E402
 from tests.fakes.slack_api import FakeSlackAPI  # noqa: E402
+from tests.pgcluster import PgCluster, PostgresUnavailable, free_port  # noqa: E402
 
 CANISHARE = Path(sys.executable).parent / "canishare"
 SECRET = "bench-signing-secret-0123456789abcdef"
@@ -647,7 +648,7 @@ def main() -> int:
             if not args.skip_postgres:
                 progress("postgres: starting a throwaway cluster")
                 try:
-                    with PgCluster() as pg:
+                    with PgCluster(prefix="canishare-bench-pg-") as pg:
                         url = pg.create_database("bench")
                         results.append(run_config("postgres", url, 2, fake, workdir, args))
                 except PostgresUnavailable as exc:

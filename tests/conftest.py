@@ -7,12 +7,7 @@ skipped locally and fail in CI (``CANISHARE_REQUIRE_POSTGRES=1``).
 
 from __future__ import annotations
 
-import glob
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
+from tests.pgcluster import PgCluster, PostgresUnavailable
 
 LEADS = "console:alice,console:bob,slack:ULEAD1,telegram:5001"
 
@@ -45,19 +41,6 @@ def settings(sqlite_url: str) -> Settings:
     return make_settings(sqlite_url)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _as_postgres_user(args: list[str]) -> list[str]:
-    # initdb refuses to run as root; Debian's package creates the postgres account.
-    if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *args]
-    return args
-
-
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """A base URL (without database name) for a PostgreSQL server on 127.0.0.1."""
@@ -65,51 +48,16 @@ def postgres_server() -> Iterator[str]:
     if existing:
         yield existing.rsplit("/", 1)[0]
         return
-    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not bins:
-        if os.environ.get("CANISHARE_REQUIRE_POSTGRES"):
-            pytest.fail("PostgreSQL server binaries are missing (apt-get install postgresql)")
-        pytest.skip("no PostgreSQL server binaries; .ci/run installs them")
-    bindir = Path(bins[-1]).parent
-    root = Path(tempfile.mkdtemp(prefix="canishare-pg-"))
-    root.chmod(0o755)
-    data = root / "data"
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres")
-    port = _free_port()
-    subprocess.run(
-        _as_postgres_user(
-            [
-                str(bindir / "initdb"),
-                "-D",
-                str(data),
-                "-U",
-                "canishare",
-                "--auth=trust",
-                "--no-sync",
-                "-E",
-                "UTF8",
-            ]
-        ),
-        check=True,
-        capture_output=True,
-    )
-    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
-    subprocess.run(
-        _as_postgres_user(
-            [str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l", str(root / "log"), "start"]
-        ),
-        check=True,
-        capture_output=True,
-    )
     try:
-        yield f"postgresql+psycopg://canishare@127.0.0.1:{port}"
+        cluster = PgCluster().start()
+    except PostgresUnavailable as exc:
+        if os.environ.get("CANISHARE_REQUIRE_POSTGRES"):
+            pytest.fail(f"PostgreSQL is required here: {exc}")
+        pytest.skip(f"{exc}; .ci/run installs the server binaries")
+    try:
+        yield cluster.base_url
     finally:
-        subprocess.run(
-            _as_postgres_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-            capture_output=True,
-        )
-        shutil.rmtree(root, ignore_errors=True)
+        cluster.stop()
 
 
 @pytest.fixture

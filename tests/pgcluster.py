@@ -1,9 +1,9 @@
-"""A throwaway PostgreSQL cluster on 127.0.0.1 for benchmarks, from Debian's server binaries.
+"""A throwaway PostgreSQL cluster on 127.0.0.1, from Debian's server binaries, for the test suite's
+``postgres_server`` fixture and for the load benchmark.
 
-The same approach as the test suite's ``postgres_server`` fixture, kept separate so benchmarks never import
-test fixtures: initdb into a fresh temporary directory, start on a free loopback port with the socket in that
-directory, trust authentication (nothing else can reach it), and stop with ``-m immediate`` plus removal of
-the directory on the way out, whatever happened in between.
+initdb into a fresh temporary directory, start on a free loopback port with the socket in that directory,
+trust authentication (nothing else can reach it), and stop with ``-m immediate`` plus removal of the
+directory on the way out, whatever happened in between.
 """
 
 from __future__ import annotations
@@ -45,13 +45,14 @@ def find_bindir() -> Path | None:
 class PgCluster:
     """``with PgCluster() as pg: url = pg.create_database("bench")``."""
 
-    def __init__(self, *, max_connections: int = 200) -> None:
+    def __init__(self, *, max_connections: int = 200, prefix: str = "canishare-pg-") -> None:
         bindir = find_bindir()
         if bindir is None:
             raise PostgresUnavailable("no PostgreSQL server binaries under /usr/lib/postgresql/*/bin "
                                       "(apt-get install postgresql)")
         self.bindir = bindir
         self.max_connections = max_connections
+        self.prefix = prefix
         self.root: Path | None = None
         self.port = 0
         self.started = False
@@ -67,7 +68,7 @@ class PgCluster:
         return f"postgresql+psycopg://{USER}@127.0.0.1:{self.port}"
 
     def start(self) -> PgCluster:
-        self.root = Path(tempfile.mkdtemp(prefix="canishare-bench-pg-"))
+        self.root = Path(tempfile.mkdtemp(prefix=self.prefix))
         # The postgres account must be able to enter the directory and own the data folder.
         self.root.chmod(0o755)
         if os.geteuid() == 0:
@@ -75,7 +76,7 @@ class PgCluster:
         self.port = free_port()
         self._run([str(self.bindir / "initdb"), "-D", str(self.data), "-U", USER, "--auth=trust",
                    "--no-sync", "-E", "UTF8"], "initdb")
-        # fsync off: a benchmark cluster is thrown away, and disk flushes would measure the disk, not the bot.
+        # fsync off: the cluster is thrown away, and disk flushes would measure the disk, not the bot.
         options = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
                    f"-c max_connections={self.max_connections}")
         self._run([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", options, "-w", "-l",
