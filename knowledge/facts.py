@@ -876,6 +876,12 @@ class FactExtractor:
             if cue.urgent and not (words & URGENCY):
                 continue
             if (
+                cue.fact == "escalation"
+                and doc[start].lower_ in ESCALATION_NEEDS_BOSS
+                and not {t.lower_ for t in doc[sent.start : start]} & BOSS_WORDS
+            ):
+                continue  # "she asked me not to pass it on", "laughed it off": the person, not a manager
+            if (
                 cue.fact == "capacity"
                 and cue.value == "lacks"
                 and end < len(doc)
@@ -1386,8 +1392,8 @@ def _is_request(doc: Any, tok: Any) -> bool:
         asked_for = {t.lower_ for t in doc[tok.i + 1 : min(len(doc), tok.i + 5)]}
         if tok.lower_ == "keeps" and tok.i + 1 < len(doc):
             nxt = doc[tok.i + 1].lower_
-            if nxt.endswith("ing") and nxt not in REQUEST_WORDS | KEEPS_ASKING:
-                return False
+            if nxt not in REQUEST_WORDS | KEEPS_ASKING:
+                return False  # "keeps giving her vapes", "keeps her bank card": not asking for anything
         return not asked_for & NOT_INFO_ASKED
     # "the other parents want to know why": a plain 'want' asks only for information, and not when negated
     if tok.lower_ == "want" and not (tok.i > 0 and doc[tok.i - 1].lower_ in NEGATIONS):
@@ -1694,6 +1700,55 @@ def _past_minor_crime(doc: Any, by_fact: dict[str, list[Hit]]) -> bool:
     return not ({t.lower_ for t in doc} & CONTINUING)
 
 
+# escalation cues that only say a manager is blocking when a manager, lead or organisation is the one speaking
+ESCALATION_NEEDS_BOSS = {
+    "told",
+    "asked",
+    "instructed",
+    "laughed",
+    "laughs",
+    "shrugged",
+    "shrugs",
+    "waved",
+    "brushed",
+    "fobbed",
+    "dismissed",
+    "ignored",
+}
+BOSS_WORDS = {
+    "manager",
+    "managers",
+    "lead",
+    "leads",
+    "boss",
+    "supervisor",
+    "head",
+    "headteacher",
+    "head's",
+    "dsl",
+    "owner",
+    "owners",
+    "director",
+    "trustee",
+    "trustees",
+    "they",
+    "management",
+    "school",
+    "council",
+    "police",
+    "coordinator",
+    "charge",
+    "matron",
+    "principal",
+    "officer",
+    "team",
+    "services",
+    "social",
+    "chair",
+    "senior",
+    "deputy",
+    "safeguarding",
+}
 CAPACITY_DOUBT_NOUNS = {"issues", "issue", "concerns", "concern", "problems", "problem", "worries", "doubts"}
 # "so (that) social services / the police / nobody can't find me": someone keeping out of the way of services
 HIDING_FROM = {"so", "services", "police", "council", "nobody", "noone", "social"}
@@ -1893,6 +1948,9 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
             if name not in facts or facts[name].value is not True:
                 facts[name] = _fact(name, True, honour.evidence, why)
 
+    # others said to be at risk (not just a child in the picture): someone may be harmed, a safeguarding worry
+    others_said = facts.get("others_at_risk")
+    others_said_true = others_said is not None and others_said.value is True
     # a child in the picture when the person discussed is an adult: a child may be at risk too
     if subject == "adult":
         risk = facts.get("others_at_risk")
@@ -1927,8 +1985,8 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     if "staff_implicated" not in facts:
         for s in by_fact.get("staff_mention", []):
             prev = " ".join(t.lower_ for t in doc[max(0, s.start - 3) : s.start])
-            if re.search(r"\b(i|i'm|im|am|as)\b", prev):
-                continue
+            if re.search(r"\b(i'm|im|am|as|was)\b|\bi 'm\b|^i$|\bi (a|an|the)$", prev):
+                continue  # "I'm a carer", "as a nurse": the asker, not "I saw a carer take ..."
             sent = sent_of(doc, s.start)
             same = [h for h in harmful if sent_of(doc, h.start) == sent]
             if same and (not has_parser or _staff_is_agent(doc, s, same)):
@@ -2124,8 +2182,13 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
             "staff_implicated",
             "serious_harm",
             "domestic_abuse",
+            "others_at_risk",
         ):
-            if name in facts and facts[name].value is True:
+            if (
+                name in facts
+                and facts[name].value is True
+                and (name != "others_at_risk" or (others_said_true and "harm_concern" not in facts))
+            ):
                 facts["harm_concern"] = _fact(
                     "harm_concern", True, facts[name].evidence, f"follows from: {facts[name].explanation}"
                 )

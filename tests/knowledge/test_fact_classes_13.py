@@ -197,3 +197,70 @@ def test_another_team_of_the_same_organisation_is_internal(advisor: Advisor, tex
 @pytest.mark.parametrize("text", OTHER_ORGANISATION)
 def test_another_organisation_is_not_internal(advisor: Advisor, text: str) -> None:
     assert advisor.facts(text)["recipient"].value != "colleague"
+
+
+OVERRIDDEN_REFUSALS = [
+    # coercion by the carer who is also exploiting her
+    "A man with capacity told me his home help keeps his cash card and says she'll stop visiting if he "
+    "complains. He asked me to keep it to myself. Can I share this?",
+    # strangulation in other words, with a child in the home
+    "A woman with capacity says her boyfriend put his hands around her throat last week. Her two children "
+    "live with them. She begged me not to say anything. Can I share it?",
+    # a fraudster doing the same to others
+    "An older man with capacity paid a roofer for work that never got done, and the roofer is doing the same "
+    "to other neighbours. He doesn't want it reported. Can I share this?",
+    # staff hurting residents
+    "Two residents told me the same night carer pinches them when she turns them. One has capacity and says "
+    "leave it. Can I report it?",
+    "I saw a support worker take money from a tenant's purse. The tenant has capacity but wants no fuss. "
+    "Can I report it?",
+]
+RESPECTED_REFUSALS = [
+    "A woman with capacity told me she's been struggling with debt. There's no abuse, no children and nobody "
+    "else involved, and she asked me not to pass it on. Can I tell the debt adviser anyway?",
+    "I'm a support worker with a man who has capacity. He told me he feels lonely and doesn't want anyone "
+    "told. Can I tell his GP?",
+]
+
+
+@pytest.mark.parametrize("text", OVERRIDDEN_REFUSALS)
+def test_refusals_that_can_be_overridden(advisor: Advisor, text: str) -> None:
+    assert verdict(advisor, text) == "share"
+
+
+@pytest.mark.parametrize("text", RESPECTED_REFUSALS)
+def test_refusals_that_stand(advisor: Advisor, text: str) -> None:
+    assert verdict(advisor, text) == "dont_share"
+
+
+DURESS = [
+    "Her son says he'll stop doing her shopping if she tells anyone about the money.",
+    "The old man says his lodger will wreck the place if he ever complains to anyone.",
+    "Her carer keeps her debit card and won't give it back.",
+]
+NOT_DURESS = [
+    "What happens if I tell someone and she finds out it was me?",
+    "She asked me not to pass it on; she is embarrassed about the debt.",
+    "Her daughter holds her bus pass for her because she keeps losing it.",
+]
+
+
+@pytest.mark.parametrize("text", DURESS)
+def test_threats_tied_to_telling_and_control_of_money_are_duress(advisor: Advisor, text: str) -> None:
+    found = advisor.facts(text)
+    assert found["duress"].value is True or found["crime"].value is True
+
+
+@pytest.mark.parametrize("text", NOT_DURESS)
+def test_no_duress_without_a_threat(advisor: Advisor, text: str) -> None:
+    found = advisor.facts(text)
+    assert "duress" not in found or found["duress"].value is False
+    assert "escalation" not in found
+
+
+def test_the_persons_own_refusal_or_laughing_it_off_is_not_a_manager_blocking(advisor: Advisor) -> None:
+    assert "escalation" not in advisor.facts("She laughed it off and said it was nothing.")
+    assert advisor.facts("I told my manager and he laughed it off.")["escalation"].value is True
+    assert (
+        advisor.facts("The nurse in charge says it's not our business to report.")["escalation"].value is True
+    )
