@@ -17,7 +17,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.config import Settings
 from bot.messages import Asker, Reply
 from bot.runtime import Runtime
-from bot.storage.repository import first_time
+from bot.storage.repository import enqueue, first_time
 from bot.transports.slack.blocks import SlackMessage, reply_messages
 
 log = logging.getLogger("canishare.slack")
@@ -80,12 +80,33 @@ class SlackDeps:
     async def post_replies(
         self, channel: str, replies: list[Reply], *, thread_ts: str | None = None, note: str | None = None
     ) -> None:
-        for n, reply in enumerate(replies):
-            await self.post(
-                channel,
-                reply_messages(reply, note=note if n == len(replies) - 1 else None),
-                thread_ts=thread_ts,
-            )
+        """Post a turn's replies. The turn is already committed, so if Slack still refuses after the
+        client's own retries, what was not posted goes to the outbox and the dispatcher keeps trying:
+        an answer is delayed, never lost."""
+        messages = [
+            message
+            for n, reply in enumerate(replies)
+            for message in reply_messages(reply, note=note if n == len(replies) - 1 else None)
+        ]
+        for n, message in enumerate(messages):
+            try:
+                await self.post(channel, [message], thread_ts=thread_ts)
+            except Exception as exc:
+                log.warning(
+                    "an answer could not be posted; queued for the outbox",
+                    extra={"error": type(exc).__name__, "messages": len(messages) - n},
+                )
+                await self.runtime.run(self._queue, channel, messages[n:], thread_ts)
+                return
+
+    def _queue(self, channel: str, messages: list[SlackMessage], thread_ts: str | None) -> None:
+        # Rendered messages hold only fixed wording and redacted text, like every other delivery.
+        payload = {
+            "messages": [{"text": m.text, "blocks": m.blocks} for m in messages],
+            "thread": thread_ts or "",
+        }
+        with self.runtime.services.db.session() as session:
+            enqueue(session, PLATFORM, channel, "slack_messages", payload)
 
     async def ephemeral(self, channel: str, user: str, text: str, *, thread_ts: str | None = None) -> None:
         """A note only ``user`` sees. ``text`` is fixed wording or already escaped."""

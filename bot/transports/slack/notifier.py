@@ -75,6 +75,13 @@ class SlackNotifier:
                 channel=item.recipient, ts=str(payload["message_ref"]), text=card.text, blocks=card.blocks
             )
             return None
+        if kind == "slack_messages":  # an answer whose first posting failed (SlackDeps.post_replies)
+            messages = [
+                SlackMessage(text=str(m.get("text", "")), blocks=list(m.get("blocks") or []))
+                for m in payload.get("messages") or []
+            ]
+            await self._post(item.recipient, messages, thread_ts=str(payload.get("thread") or "") or None)
+            return None
         if kind == "asker_message":
             messages = notice_messages(f"Asker: {payload.get('text', '')}")
             await self._post(item.recipient, messages, thread_ts=str(payload.get("thread") or "") or None)

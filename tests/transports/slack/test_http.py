@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.app import Services
-from bot.storage.models import AuditEvent, Case
+from bot.storage.models import AuditEvent, Case, Delivery
 from tests.fakes.slack_api import Call, FakeSlackAPI
 from tests.transports.slack.conftest import LEADS_CHANNEL, Slack, fixture
 
@@ -349,3 +349,20 @@ def test_long_answers_are_split_within_slack_limits(slack: Slack, fake_slack: Fa
     # The buttons come once, under the whole answer.
     with_buttons = [m for m in messages if any(b["type"] == "actions" for b in m.params["blocks"])]
     assert with_buttons == [messages[-1]]
+
+
+def test_an_answer_slack_keeps_refusing_goes_to_the_outbox_and_arrives_later_once(
+    slack: Slack, fake_slack: FakeSlackAPI, services: Services
+) -> None:
+    # More 500s than the client retries (three attempts), so the first posting fails for good.
+    fake_slack.fail_next("chat.postMessage", 500, times=4)
+    assert slack.dm(QUESTION).status_code == 200
+    answer = fake_slack.wait_for("chat.postMessage", to("DASKER1"), timeout=20)[0]
+    assert "share" in texts_of(answer).lower()
+    settle()
+    assert len(fake_slack.successful("chat.postMessage", to("DASKER1"))) == 1
+    with services.db.session() as session:
+        queued = session.scalars(select(Delivery).where(Delivery.kind == "slack_messages")).all()
+        assert [d.status for d in queued] == ["sent"]
+        stored = json.dumps(queued[0].payload)
+    assert not any(identifier in stored for identifier in IDENTIFIERS)
