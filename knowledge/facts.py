@@ -875,6 +875,8 @@ class FactExtractor:
                 continue  # "asked whether she's happy for me to", "if he agrees": not known yet
             if cue.urgent and not (words & URGENCY):
                 continue
+            if cue.fact == "unsure_if_safeguarding" and words & URGENCY_DOUBT:
+                continue  # "not sure if this counts as urgent / is a 999 thing": how fast, not whether
             if (
                 cue.fact == "escalation"
                 and doc[start].lower_ in ESCALATION_NEEDS_BOSS
@@ -1700,6 +1702,7 @@ def _past_minor_crime(doc: Any, by_fact: dict[str, list[Hit]]) -> bool:
     return not ({t.lower_ for t in doc} & CONTINUING)
 
 
+URGENCY_DOUBT = {"urgent", "999", "emergency", "ambulance", "urgently"}
 # escalation cues that only say a manager is blocking when a manager, lead or organisation is the one speaking
 ESCALATION_NEEDS_BOSS = {
     "told",
@@ -1714,6 +1717,9 @@ ESCALATION_NEEDS_BOSS = {
     "fobbed",
     "dismissed",
     "ignored",
+    "she",
+    "he",
+    "they",
 }
 BOSS_WORDS = {
     "manager",

@@ -173,7 +173,6 @@ OPEN_BATCHES = {
     "blind_12": "prison release sharing, employer duress, ward rounds as internal, a book club audience",
     "blind_13": "a child's refusal with harm in new words, suicide with means, no-role askers, legal asks",
     "blind_14": "no-role askers (investigators, the accused), hedged worries, negated risks in lists",
-    "blind_15": "emergencies (fire with people trapped, abduction), carer duress, sharing inside the council",
     "blind_16": "grooming by age gap and gifts, capacity assessed as lacking, ordinary support not yet asked",
 }
 

@@ -264,3 +264,34 @@ def test_the_persons_own_refusal_or_laughing_it_off_is_not_a_manager_blocking(ad
     assert (
         advisor.facts("The nurse in charge says it's not our business to report.")["escalation"].value is True
     )
+
+
+HEDGED_WORRIES = [
+    "A neighbour's new partner seems to choose who she sees, but she says she's fine and nothing specific "
+    "has happened. I can't tell whether it's control or just him being protective. Can I get advice without "
+    "naming her?",
+    "A student says her housemate is probably depressed, but I'm not sure if she's actually unwell. Not sure "
+    "if I should do anything. Who do I ask?",
+]
+CONCRETE_BUT_UNSURE_HOW_URGENT = [
+    "Not sure if this is urgent. Yesterday a resident punched a carer and broke her nose. Can we give the "
+    "police our incident log?",
+    "I'm not sure if this is a 999 thing. Last night a 14-year-old in our care came back with bruises and "
+    "said older men gave her vodka. Can I tell her social worker?",
+]
+
+
+@pytest.mark.parametrize("text", HEDGED_WORRIES)
+def test_hedged_worries_with_nothing_specific_get_advice(advisor: Advisor, text: str) -> None:
+    assert verdict(advisor, text) == "seek_advice"
+
+
+@pytest.mark.parametrize("text", CONCRETE_BUT_UNSURE_HOW_URGENT)
+def test_doubt_about_urgency_is_not_doubt_about_safeguarding(advisor: Advisor, text: str) -> None:
+    assert verdict(advisor, text) == "share"
+
+
+def test_a_service_run_by_a_charity_is_not_running_it_past_someone(advisor: Advisor) -> None:
+    text = "Can I refer her to a lunch club run by a charity? No concerns, just company. I haven't asked her."
+    assert verdict(advisor, text) == "ask_consent"
+    assert advisor.facts("Can I run this past someone first?")["unsure_if_safeguarding"].value is True
