@@ -36,7 +36,7 @@ class Outgoing:
     id: int
     platform: str
     kind: str  # case_opened case_claimed case_closed reminder escalation asker_message lead_reply claimed
-    # slack_messages (an answer Slack refused at first)
+    # slack_messages telegram_messages (an answer the platform refused at first)
     recipient: str
     payload: dict[str, Any]
     case: CaseView | None

@@ -30,7 +30,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes, Messag
 from bot.errors import UserFacingError
 from bot.messages import Asker, Incoming, Reply
 from bot.runtime import Runtime
-from bot.storage.repository import case_by_post, current_conversation, first_time
+from bot.storage.repository import case_by_post, current_conversation, enqueue, first_time
 from bot.transports.telegram.notifier import NO_PREVIEW, send_html
 from bot.transports.telegram.render import (
     CLAIM,
@@ -39,6 +39,7 @@ from bot.transports.telegram.render import (
     HASHED,
     OUTCOME_PROMPT,
     Block,
+    Outbound,
     case_ref_of,
     digest,
     esc,
@@ -169,15 +170,37 @@ class Handlers:
             await send_html(context.bot, message.chat.id, [esc(NOT_TEXT)])
 
     async def send_replies(self, bot: Bot, chat_id: int, replies: list[Reply]) -> None:
-        for reply in replies:
-            for outbound in render_reply(reply):
+        """Send a turn's replies. The turn is already committed, so if Telegram still refuses (after the
+        rate limiter's retries), what was not sent goes to the outbox and the dispatcher keeps trying:
+        an answer is delayed, never lost."""
+        outbound = [message for reply in replies for message in render_reply(reply)]
+        for n, message in enumerate(outbound):
+            try:
                 await bot.send_message(
                     chat_id=chat_id,
-                    text=outbound.html,
+                    text=message.html,
                     parse_mode=ParseMode.HTML,
                     link_preview_options=NO_PREVIEW,
-                    reply_markup=outbound.markup,
+                    reply_markup=message.markup,
                 )
+            except TelegramError as exc:
+                log.warning(
+                    "an answer could not be sent; queued for the outbox",
+                    extra={"error": type(exc).__name__, "messages": len(outbound) - n},
+                )
+                await self.runtime.run(self._queue, chat_id, outbound[n:])
+                return
+
+    def _queue(self, chat_id: int, outbound: list[Outbound]) -> None:
+        # Rendered messages hold only fixed wording and redacted text, like every other delivery.
+        payload = {
+            "messages": [
+                {"html": m.html, "markup": m.markup.to_dict() if m.markup is not None else None}
+                for m in outbound
+            ]
+        }
+        with self.services.db.session() as session:
+            enqueue(session, "telegram", str(chat_id), "telegram_messages", payload)
 
     # -- other groups -------------------------------------------------------------------------------------
 

@@ -124,6 +124,17 @@ class TelegramNotifier:
             markup = card_markup(item.case) if item.case else None
             await send_html(self.bot, item.recipient, [text], markup=markup)
             return None
+        if kind == "telegram_messages":  # an answer whose first sending failed (Handlers.send_replies)
+            for message in payload.get("messages") or []:
+                markup = message.get("markup")
+                await self.bot.send_message(
+                    chat_id=item.recipient,
+                    text=str(message.get("html", "")),
+                    parse_mode=ParseMode.HTML,
+                    link_preview_options=NO_PREVIEW,
+                    reply_markup=InlineKeyboardMarkup.de_json(markup, self.bot) if markup else None,
+                )
+            return None
         if kind == "asker_message":
             blocks = [Block(f"Case {ref} · the asker wrote:", "b"), Block(str(payload.get("text", "")))]
             thread = _message_id(payload.get("thread"))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from pydantic import SecretStr
+from sqlalchemy import select
 
 from bot.config import Settings
-from bot.storage.models import Conversation, ProcessedEvent
+from bot.storage.models import Conversation, Delivery, ProcessedEvent
 from bot.transports.telegram import create_transport
 from tests.transports.telegram.conftest import SECRET, VOLUNTEER, Bot, load_update
 from tests.transports.telegram.helpers import count
@@ -107,3 +108,20 @@ def test_no_transport_without_a_token_or_a_secret(settings: Settings) -> None:
     assert create_transport(FakeRuntime(settings)) is None  # type: ignore[arg-type]
     with_token = settings.model_copy(update={"telegram_bot_token": SecretStr("123:abc")})
     assert create_transport(FakeRuntime(with_token)) is None  # type: ignore[arg-type]
+
+
+def test_an_answer_telegram_refuses_goes_to_the_outbox_and_arrives_later_once(bot: Bot) -> None:
+    bot.api.fail("sendMessage", times=1, status=500, retry_after=None, description="Internal Server Error")
+
+    update = load_update("private_message", text="Can I tell the school nurse?", user_id=VOLUNTEER)
+    response = bot.post(update)
+
+    assert response.status_code == 200
+    bot.api.wait_for(lambda _: any(c.result is not None for c in bot.to(VOLUNTEER)), timeout=15)
+    sent = bot.to(VOLUNTEER)
+    assert [c.result is not None for c in sent] == [False, True]  # refused, then sent by the dispatcher
+    assert sent[0].text == sent[1].text
+    assert sent[1].buttons == sent[0].buttons
+    with bot.services.db.session() as session:
+        queued = session.scalars(select(Delivery).where(Delivery.kind == "telegram_messages")).all()
+        assert [d.status for d in queued] == ["sent"]
