@@ -434,6 +434,7 @@ CARE_NEED_WORDS = {
     "confused",
     "user",
 }
+STRONG_CARE_NEED_WORDS = CARE_NEED_WORDS - {"resident", "residents", "patient", "user", "needs", "injury"}
 AGENCY_ROLES = {"social_care", "police", "health", "fire", "dbs", "lado", "school", "legal", "marac"}
 PRONOUNS = {"him", "her", "them", "it", "this", "that"}
 INFO_WORDS = {
@@ -879,6 +880,14 @@ class FactExtractor:
                 continue  # "not sure if this counts as urgent / is a 999 thing": how fast, not whether
             if (
                 cue.fact == "escalation"
+                and doc[start].lower_ in {"has", "have", "had", "hasn't", "haven't"}
+                and start > 0
+                and doc[start - 1].lower_ in {"she", "he", "they", "it"}
+                and not {t.lower_ for t in doc[sent.start : start]} & BOSS_WORDS
+            ):
+                continue  # "she hasn't said anything about sharing": the person, not a manager doing nothing
+            if (
+                cue.fact == "escalation"
                 and doc[start].lower_ in ESCALATION_NEEDS_BOSS
                 and not {t.lower_ for t in doc[sent.start : start]} & BOSS_WORDS
             ):
@@ -1231,6 +1240,13 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
                 ),
                 None,
             )
+            if (
+                marker in PREPOSITIONS
+                and r.value == "publicity"
+                and not sent.text.rstrip().endswith("?")
+                and not {t.lower_ for t in doc[max(sent.start, tok.i - 3) : tok.i]} & PROPOSAL_WORDS
+            ):
+                break  # "he was messaging kids on snapchat": where something happened, not where it would go
             if marker in PREPOSITIONS:
                 if has_parser and r.value in ("manager", "colleague") and _external_sender(doc, tok, clean):
                     r = Hit(
@@ -1374,6 +1390,28 @@ KEEPS_ASKING = {
 }
 
 
+# words before a verb that make it a proposed share ("we'd like to post", "can I put"), not a past event
+PROPOSAL_WORDS = {
+    "to",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "shall",
+    "will",
+    "would",
+    "'d",
+    "'ll",
+    "want",
+    "like",
+    "wanted",
+    "i",
+    "we",
+    "planning",
+    "thinking",
+    "about",
+}
 # "make a referral", "do a pre-birth referral", "send the referral": the role phrase carries its own verb
 MAKE_REFERRAL = {
     "make",
@@ -1650,6 +1688,17 @@ def _abuser_care_needs(doc: Any, hits: list[Hit]) -> Hit | None:
             if doers or verb.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or verb.head is verb:
                 break
             verb = verb.head
+        sent = sent_of(doc, tok.i)
+        if not doers:
+            # a harm word the parser did not take as a verb ("a tenant with autism ... bit another tenant"):
+            # the words before it in the clause
+            start = tok.i
+            while start > sent.start and doc[start - 1].lower_ not in {",", ";", ".", "and", "but"}:
+                start -= 1
+            doers = list(doc[start : tok.i]) if tok.pos_ != "VERB" else []
+        elif len(doers) == 1 and doers[0].lower_ in {"he", "she"} and sent.start > 0:
+            # "One of our residents has dementia. He hit his wife": the pronoun points back one sentence
+            doers = [t for t in sent_of(doc, sent.start - 1) if t.lower_ in STRONG_CARE_NEED_WORDS]
         if any(t.lower_ in CARE_NEED_WORDS for t in doers):
             return Hit(
                 "abuser_care_needs",
@@ -1699,7 +1748,14 @@ def _past_minor_crime(doc: Any, by_fact: dict[str, list[Hit]]) -> bool:
         return False
     if not all(in_past(sent_of(doc, h.start)) for h in crimes):
         return False
-    return not ({t.lower_ for t in doc} & CONTINUING)
+    # "there's been nothing since", "hasn't happened again": continuity negated
+    continuing = [
+        t
+        for t in doc
+        if t.lower_ in CONTINUING
+        and not {w.lower_ for w in doc[max(0, t.i - 4) : t.i]} & {"nothing", "not", "n't", "never", "no"}
+    ]
+    return not continuing
 
 
 URGENCY_DOUBT = {"urgent", "999", "emergency", "ambulance", "urgently"}
@@ -1807,6 +1863,7 @@ def _subject_of_concern(doc: Any, hit: Hit) -> bool:
     return False
 
 
+SOCIAL_LANDLORD = re.compile(r"\b(housing association|housing provider|supported housing|housing trust)\b")
 SAME_ORG = re.compile(
     r"\b((council|trust|organisation|organization|charity|university|college|school|hospital|company|"
     r"authority)('s|s)? own|same (council|trust|organisation|organization|charity|university|college|school|"
@@ -1829,6 +1886,36 @@ def _asks_to_pass_on(doc: Any) -> bool:
         if sent.text.rstrip().endswith("?") and any(t.lower_ in PASS_ON for t in sent):
             return True
     return False
+
+
+# "it came out at 14 yes answers", "she ticked 15 of the boxes": a number counted in the DASH's sentence
+DASH_COUNT_AFTER = {"yes", "yeses", "ticks", "boxes", "answers", "questions", "out", "/", "of", "points"}
+DASH_COUNT_BEFORE = {"scored", "score", "ticked", "ticks", "at", "of"}
+# Clare's law: a partner's past violence to a former partner, and the police asked to tell the person at risk
+PAST_VIOLENCE = {
+    "convicted",
+    "conviction",
+    "convictions",
+    "prison",
+    "jail",
+    "jailed",
+    "record",
+    "history",
+    "sentenced",
+    "served",
+    "inside",
+}
+FORMER_PARTNER = {
+    "former",
+    "previous",
+    "ex",
+    "ex-partner",
+    "ex-wife",
+    "ex-girlfriend",
+    "past",
+    "last",
+    "exes",
+}
 
 
 def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
@@ -1856,7 +1943,19 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     # DASH scores: 14 or more ticks is the usual MARAC threshold
     for tok in doc:
         if tok.lower_ == "dash":
-            for j in range(max(0, tok.i - 6), min(len(doc), tok.i + 8)):
+            sent_d = sent_of(doc, tok.i)
+            near = range(max(0, tok.i - 6), min(len(doc), tok.i + 8))
+            counted = [
+                t.i
+                for t in sent_d
+                if t.text.isdigit()
+                and t.i not in near
+                and (
+                    (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in DASH_COUNT_AFTER)
+                    or (t.i > 0 and doc[t.i - 1].lower_ in DASH_COUNT_BEFORE)
+                )
+            ]
+            for j in [*near, *counted]:
                 if doc[j].like_num and doc[j].text.isdigit():
                     score = int(doc[j].text)
                     facts["high_risk_marac"] = _fact(
@@ -1867,6 +1966,27 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
                         "MARAC threshold of 14",
                     )
                     break
+
+    # Clare's law: a new partner's violence to a former partner ("convicted of assaulting a former partner",
+    # "went to prison for hurting a previous girlfriend"), and the asker thinks of the police telling her
+    for sent in doc.sents:
+        cwords = {t.lower_ for t in sent}
+        if (
+            cwords & PAST_VIOLENCE
+            and cwords & FORMER_PARTNER
+            and any(
+                t.lower_
+                in {"partner", "girlfriend", "girlfriends", "wife", "boyfriend", "partners", "husband"}
+                for t in sent
+            )
+        ):
+            facts["dv_disclosure"] = _fact(
+                "dv_disclosure",
+                True,
+                sent.text.strip(),
+                "a partner's past violence to a former partner: the police can be asked to disclose it",
+            )
+            break
 
     # sexual activity of a young child is an offence whatever the child says (Sexual Offences Act 2003):
     # under 13 always; under 16 with someone aged 18 or more
@@ -2083,6 +2203,14 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     if names and names[0] == "family" and agencies and by_fact.get("harm_concern"):
         names.remove(agencies[0])
         names.insert(0, agencies[0])  # "tell his mum before I phone social services": the agency decides
+    if names and names[0] == "curious" and SOCIAL_LANDLORD.search(doc.text.lower()):
+        # a housing association or supported housing provider has a role in the tenant's support; a private
+        # landlord asking for his own business has none
+        hit_c = next(
+            (h for _, h in recipients if h.start == (primary_hit.start if primary_hit else -1)), None
+        )
+        if hit_c is None or "landlord" in doc[hit_c.start : hit_c.end].text.lower():
+            names[0] = "other_service"
     if names and names[0] in AGENCY_ROLES | {"other_service"} and SAME_ORG.search(doc.text.lower()):
         # "the council's own adult social care team", "our council's housing team ... same council": another
         # team of the asker's own organisation

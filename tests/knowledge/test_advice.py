@@ -171,9 +171,7 @@ def _score(advisor: Advisor, path: Path) -> dict[str, float]:
 OPEN_BATCHES = {
     "blind_11": "staff as doers in new verbs, receivers in conjunctions, no-role askers, employer duress",
     "blind_12": "prison release sharing, employer duress, ward rounds as internal, a book club audience",
-    "blind_13": "a child's refusal with harm in new words, suicide with means, no-role askers, legal asks",
-    "blind_14": "no-role askers (investigators, the accused), hedged worries, negated risks in lists",
-    "blind_16": "grooming by age gap and gifts, capacity assessed as lacking, ordinary support not yet asked",
+    "blind_13": "inform: a child abused in her own home, parents not told first (disputed, see docs)",
 }
 
 

@@ -295,3 +295,59 @@ def test_a_service_run_by_a_charity_is_not_running_it_past_someone(advisor: Advi
     text = "Can I refer her to a lunch club run by a charity? No concerns, just company. I haven't asked her."
     assert verdict(advisor, text) == "ask_consent"
     assert advisor.facts("Can I run this past someone first?")["unsure_if_safeguarding"].value is True
+
+
+def test_dash_counts_anywhere_in_the_sentence(advisor: Advisor) -> None:
+    assert (
+        advisor.facts("We did a DASH with her today and it came out at 16 yes answers.")[
+            "high_risk_marac"
+        ].value
+        is True
+    )
+    assert advisor.facts("She ticked 9 of the boxes on the DASH.")["high_risk_marac"].value is False
+
+
+def test_clares_law_is_cited_for_a_partners_past_violence(advisor: Advisor) -> None:
+    text = "Her new boyfriend was jailed for beating his ex-wife. Can we ask the police to tell her?"
+    assert "scheme.clares_law" in advisor.advise(text).rules
+    assert (
+        "scheme.clares_law"
+        not in advisor.advise("Her new boyfriend is a lovely man. Can I tell her mum?").rules
+    )
+
+
+DBS_DISMISSALS = [
+    "We let a youth worker go after he sent pupils rude messages. He wasn't charged. Must we tell the DBS?",
+    "A volunteer quit before the investigation into him hitting a child finished. Do we still refer him?",
+]
+
+
+@pytest.mark.parametrize("text", DBS_DISMISSALS)
+def test_removal_over_harm_in_other_words_is_a_dbs_referral(advisor: Advisor, text: str) -> None:
+    advice = advisor.advise(text)
+    assert advice.verdict == "share" and "dbs.referral_duty" in advice.rules
+
+
+def test_where_something_happened_online_is_not_a_receiver(advisor: Advisor) -> None:
+    assert advisor.facts("He was messaging girls on Instagram late at night.").get("recipient") is None
+    assert advisor.facts("Can I post her photo on Instagram?")["recipient"].value == "publicity"
+
+
+def test_the_doer_with_care_needs_in_a_pronoun_or_a_misparse(advisor: Advisor) -> None:
+    text = "One of our residents has advanced dementia. He hit another resident yesterday. Can I report it?"
+    assert advisor.facts(text)["abuser_care_needs"].value is True
+    assert "abuser_care_needs" not in advisor.facts("Her husband hit her yesterday. She has dementia.")
+
+
+def test_a_single_past_incident_with_nothing_since_is_not_a_crime_to_prevent(advisor: Advisor) -> None:
+    text = "He slapped her once two years ago and there's been nothing since. She has capacity and says no."
+    assert "crime" not in advisor.facts(text)
+    again = "He slapped her two years ago and he's started again. She has capacity and says no."
+    assert advisor.facts(again)["crime"].value is True
+
+
+def test_a_housing_association_landlord_has_a_role(advisor: Advisor) -> None:
+    social = "Her new landlord, a housing association, asked about her support needs. No concerns. Can I say?"
+    assert advisor.advise(social).verdict == "ask_consent"
+    private = "Her landlord rang asking how long she has left so he can re-let the flat. Can I tell him?"
+    assert advisor.advise(private).verdict == "dont_share"
