@@ -351,3 +351,13 @@ def test_a_housing_association_landlord_has_a_role(advisor: Advisor) -> None:
     assert advisor.advise(social).verdict == "ask_consent"
     private = "Her landlord rang asking how long she has left so he can re-let the flat. Can I tell him?"
     assert advisor.advise(private).verdict == "dont_share"
+
+
+def test_asking_the_police_to_consider_a_clares_law_disclosure(advisor: Advisor) -> None:
+    ask = "Her new partner served time for hurting a previous girlfriend. Can we ask the police to tell her?"
+    advice = advisor.advise(ask)
+    assert advice.verdict == "share" and advice.explanation.startswith("Rule domestic_violence_disclosure")
+    yourself = (
+        "Her new partner served time for hurting a previous girlfriend. Should I tell her about it myself?"
+    )
+    assert not advisor.advise(yourself).explanation.startswith("Rule domestic_violence_disclosure")
