@@ -962,6 +962,7 @@ HELPERS = {
     "suicide_means",
     "marriage_arranged",
     "grooming_sign",
+    "prisoner_mention",
 }
 
 
@@ -1248,6 +1249,14 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             ):
                 break  # "he was messaging kids on snapchat": where something happened, not where it would go
             if marker in PREPOSITIONS:
+                nxt_r = next((o for o in clean if o.start > r.end), None)
+                if (
+                    nxt_r is not None
+                    and nxt_r.start < limit
+                    and any(doc[j].lower_ in {"and", "or", "&"} for j in range(r.end, nxt_r.start))
+                    and nxt_r.start - r.end <= 3
+                ):
+                    slots.append((str(nxt_r.value), nxt_r))  # "to our lead and the police": both receive
                 if has_parser and r.value in ("manager", "colleague") and _external_sender(doc, tok, clean):
                     r = Hit(
                         r.fact,
@@ -1988,6 +1997,17 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
             )
             break
 
+    # a prisoner with care and support needs: the council shares with the prison and probation (Care Act
+    # statutory guidance on prisoners)
+    if by_fact.get("prisoner_mention") and re.search(r"\bcare (and support )?needs\b", doc.text.lower()):
+        p0 = by_fact["prisoner_mention"][0]
+        facts["prisoner_care"] = _fact(
+            "prisoner_care",
+            True,
+            p0.evidence,
+            "a prisoner, or someone leaving custody, with care and support needs",
+        )
+
     # sexual activity of a young child is an offence whatever the child says (Sexual Offences Act 2003):
     # under 13 always; under 16 with someone aged 18 or more
     sexual = by_fact.get("sexual_activity")
@@ -2185,7 +2205,8 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     asked = [
         (role, hit)
         for role, hit in recipients
-        if role in AGENCY_ROLES and sent_of(doc, hit.start).text.rstrip().endswith("?")
+        if (role in AGENCY_ROLES or (role in ("manager", "colleague") and names and names[0] == "curious"))
+        and sent_of(doc, hit.start).text.rstrip().endswith("?")
     ]
     if asked and names and names[0] != asked[-1][0]:
         # "... someone online who claims to be 16 ... Can I tell the police?": the question names the receiver

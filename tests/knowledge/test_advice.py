@@ -169,8 +169,6 @@ def _score(advisor: Advisor, path: Path) -> dict[str, float]:
 
 # unseen batches scored and partly worked through, still below the targets
 OPEN_BATCHES = {
-    "blind_11": "staff as doers in new verbs, receivers in conjunctions, no-role askers, employer duress",
-    "blind_12": "prison release sharing, employer duress, ward rounds as internal, a book club audience",
     "blind_13": "inform: a child abused in her own home, parents not told first (disputed, see docs)",
 }
 

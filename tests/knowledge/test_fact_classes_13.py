@@ -361,3 +361,55 @@ def test_asking_the_police_to_consider_a_clares_law_disclosure(advisor: Advisor)
         "Her new partner served time for hurting a previous girlfriend. Should I tell her about it myself?"
     )
     assert not advisor.advise(yourself).explanation.startswith("Rule domestic_violence_disclosure")
+
+
+NEGLECT_AND_STAFF_HARM = [
+    # medical and dental neglect of a child
+    "A 5-year-old at our nursery has rotten teeth and has missed every dental appointment; mum says she "
+    "can't be bothered. Can I tell the health visitor and children's services without asking first?",
+    # staff restraining as punishment, staff covering up a medication error
+    "I saw three carers pin a resident face down as a punishment. Can I report this outside the home?",
+    "A senior carer gave a resident the wrong dose of insulin and told us not to record it. Can I report it "
+    "to the council?",
+]
+
+
+@pytest.mark.parametrize("text", NEGLECT_AND_STAFF_HARM)
+def test_neglect_and_harm_by_staff_in_new_words_are_shared(advisor: Advisor, text: str) -> None:
+    assert verdict(advisor, text) == "share"
+
+
+def test_a_second_receiver_in_a_conjunction_counts(advisor: Advisor) -> None:
+    text = (
+        "A 14-year-old says someone online threatens to send her pictures to her friends unless she pays. "
+        "Can I pass this to our safeguarding lead and the police?"
+    )
+    assert verdict(advisor, text) == "share"
+
+
+MORE_NO_ROLE = [
+    "A customer asked me whether the man next door gets his prescriptions from us. Can I tell her?",
+    "A student's housemate asked me what's wrong with her. She has capacity, no one else is at risk. Can I?",
+    "Can I tell my book club about a family we support, with their names?",
+]
+
+
+@pytest.mark.parametrize("text", MORE_NO_ROLE)
+def test_more_people_with_no_role(advisor: Advisor, text: str) -> None:
+    assert verdict(advisor, text) == "dont_share"
+
+
+def test_a_threat_for_a_later_day_is_a_crime_to_prevent(advisor: Advisor) -> None:
+    text = "Some lads spat at him and said they'll get him next Friday. He has capacity. Police?"
+    assert advisor.facts(text)["crime"].value is True
+    assert verdict(advisor, text) != "emergency"
+
+
+def test_a_prisoner_with_care_needs_is_shared_with_prison_and_probation(advisor: Advisor) -> None:
+    text = (
+        "A prisoner with care and support needs is being released to our area. Can we share with probation?"
+    )
+    assert "prisoners.sharing" in advisor.advise(text).rules
+    assert (
+        "prisoners.sharing" not in advisor.advise("A prisoner's mum asked how he is. Can I tell her?").rules
+    )
