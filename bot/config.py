@@ -62,8 +62,14 @@ def parse_leads(raw: str) -> tuple[Lead, ...]:
 
 
 class Settings(BaseSettings):
+    # An empty value (``CANISHARE_SLACK_BOT_TOKEN=`` in an env file) means "not set", as people expect,
+    # not an empty token that switches Slack on and then fails at start-up.
     model_config = SettingsConfigDict(
-        env_prefix="CANISHARE_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix="CANISHARE_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        env_ignore_empty=True,
     )
 
     database_url: str = Field(default_factory=default_database_url)

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import pathlib
+import re
+
 import pytest
 from pydantic import SecretStr, ValidationError
 
@@ -46,6 +49,23 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.lead_list == ()
 
 
+def test_empty_values_mean_not_set_in_the_environment_and_in_an_env_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path
+) -> None:
+    # As in deploy/.env.example before its optional lines were commented out: "NAME=" with nothing after.
+    monkeypatch.setenv("CANISHARE_SLACK_BOT_TOKEN", "")
+    monkeypatch.setenv("CANISHARE_LOCAL_CONTACTS", "")
+    env_file = tmp_path / ".env"
+    env_file.write_text("CANISHARE_TELEGRAM_BOT_TOKEN=\nCANISHARE_DATABASE_URL=\nCANISHARE_LEADS=slack:U1\n")
+    monkeypatch.delenv("CANISHARE_DATABASE_URL", raising=False)
+    settings = Settings(_env_file=env_file)  # type: ignore[call-arg]
+    assert settings.slack_bot_token is None
+    assert settings.telegram_bot_token is None
+    assert settings.local_contacts is None
+    assert settings.database_url == default_database_url()
+    assert [lead.key for lead in settings.lead_list] == ["slack:U1"]
+
+
 def test_only_the_settings_module_reads_the_environment() -> None:
     import pathlib
 
@@ -67,6 +87,9 @@ def test_every_setting_is_documented_in_the_example_environment() -> None:
     example = (pathlib.Path(__file__).resolve().parents[2] / "deploy" / ".env.example").read_text(
         encoding="utf-8"
     )
-    documented = {line.split("=", 1)[0] for line in example.splitlines() if line.startswith("CANISHARE_")}
+    # A setting is documented when it appears as NAME=value, set or commented out ("# NAME=example").
+    documented = {
+        match.group(1) for match in re.finditer(r"^#?\s*(CANISHARE_[A-Z0-9_]+)=", example, re.MULTILINE)
+    }
     expected = {f"CANISHARE_{name.upper()}" for name in Settings.model_fields}
     assert expected == documented
