@@ -963,6 +963,7 @@ HELPERS = {
     "marriage_arranged",
     "grooming_sign",
     "prisoner_mention",
+    "money_given",
 }
 
 
@@ -1236,7 +1237,7 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             marker = next(
                 (
                     doc[j].lower_
-                    for j in range(r.start - 1, tok.i, -1)
+                    for j in range(r.start if doc[r.start].lower_ in PREPOSITIONS else r.start - 1, tok.i, -1)
                     if doc[j].lower_ in PREPOSITIONS | ABOUT
                 ),
                 None,
@@ -1293,6 +1294,13 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             continue  # "rang our charity asking": the asker's own organisation is asked, it does not ask
         if r.value == "publicity":
             continue  # "a man she met online keeps asking": a website or 'online' does not ask for anything
+        last = doc[r.end - 1]
+        if (
+            has_parser
+            and last.dep_ in ("compound", "amod")
+            and last.head.lower_ in CONCERN_NOUNS | {"check", "record"}
+        ):
+            continue  # "the dad under a police investigation wants ...": the investigation is not asking
         if any(_is_request(doc, t) for t in after if sent_of(doc, t.i) == sent_of(doc, r.start)):
             requesters.append((str(r.value), r))
         elif has_parser:
@@ -1823,6 +1831,9 @@ BOSS_WORDS = {
 CAPACITY_DOUBT_NOUNS = {"issues", "issue", "concerns", "concern", "problems", "problem", "worries", "doubts"}
 # "so (that) social services / the police / nobody can't find me": someone keeping out of the way of services
 HIDING_FROM = {"so", "services", "police", "council", "nobody", "noone", "social"}
+# who a worry goes to: the lead or a colleague inside, or a safeguarding agency (not a school, GP or college
+# asked for ordinary help)
+SAFEGUARDING_ROUTES = {"manager", "colleague", "social_care", "police", "lado", "marac"}
 PASS_ON = {
     "tell",
     "share",
@@ -1864,6 +1875,12 @@ def _subject_of_concern(doc: Any, hit: Hit) -> bool:
     """'a father who is the subject of a child protection investigation': the person the concern is about."""
     sent = sent_of(doc, hit.start)
     words = [t.lower_ for t in doc[hit.end : min(sent.end, hit.end + 10)]]
+    for j in range(len(words)):
+        # "the dad who is under a police investigation", "being investigated for"
+        if words[j] == "under" and any(w in CONCERN_NOUNS for w in words[j + 1 : j + 5]):
+            return True
+        if words[j] in {"investigated", "accused", "suspected", "arrested", "charged"} and j < 5:
+            return True
     for j in range(len(words) - 1):
         if words[j] == "subject" and words[j + 1] == "of":
             return any(w in CONCERN_NOUNS for w in words[j + 2 : j + 8]) or any(
@@ -2037,6 +2054,17 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
         facts["crime"] = _fact("crime", True, sexual[0].evidence, why)
         if "harm_concern" not in facts or facts["harm_concern"].value is False:
             facts["harm_concern"] = _fact("harm_concern", True, sexual[0].evidence, why)
+
+    # money given or signed over by someone who lacks capacity (over money): a worry of financial abuse
+    money = [h for h in by_fact.get("money_given", []) if h.value is True]
+    lacks_capacity = capacity_fact is not None and capacity_fact.value == "lacks"
+    if money and lacks_capacity and subject != "child" and facts.get("harm_concern") is None:
+        facts["harm_concern"] = _fact(
+            "harm_concern",
+            True,
+            money[0].evidence,
+            "money handed over by someone who lacks capacity to decide about it: possible financial abuse",
+        )
 
     # grooming: an adult outside the family courting a child (asking for pictures, sending money or gifts,
     # asking to meet alone, secrecy, met online), or an adult 'boyfriend' of a child under 16
@@ -2358,7 +2386,7 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
         and subject in ("child", "unborn")
         and consent_fact is not None
         and consent_fact.value == "refused"
-        and (not names or names[0] not in ("curious", "abuser", "publicity", "other_service"))
+        and (not names or names[0] in SAFEGUARDING_ROUTES | {"family"})
         and not any(r.value == "family" and _in_question(doc, r.start) for r in roles)
         and _asks_to_pass_on(doc)
     ):

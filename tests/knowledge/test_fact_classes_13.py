@@ -413,3 +413,25 @@ def test_a_prisoner_with_care_needs_is_shared_with_prison_and_probation(advisor:
     assert (
         "prisoners.sharing" not in advisor.advise("A prisoner's mum asked how he is. Can I tell her?").rules
     )
+
+
+def test_the_secrecy_prior_is_for_safeguarding_routes_only(advisor: Advisor) -> None:
+    ordinary = (
+        "A 15-year-old wants help with a college application and asked me not to tell her parents yet, "
+        "it's a surprise. Can I send her grades to the college?"
+    )
+    assert advisor.facts(ordinary)["purpose"].value == "support"
+
+
+def test_someone_under_investigation_asking_is_the_alleged_abuser(advisor: Advisor) -> None:
+    text = "The dad under a police investigation for hitting his son wants our notes. Can I give him them?"
+    advice = advisor.advise(text)
+    assert advice.verdict == "dont_share"
+    assert advisor.facts(text)["recipient"].value == "abuser"
+
+
+def test_money_handed_over_by_someone_who_lacks_capacity_is_a_worry(advisor: Advisor) -> None:
+    text = "A man who lacks capacity over money gave a new 'friend' £2,000. Can I report it to safeguarding?"
+    assert advisor.advise(text).verdict == "share"
+    has = "A woman with capacity gave her grandson £50 for his birthday. Can I tell her daughter?"
+    assert advisor.facts(has)["purpose"].value == "support"
