@@ -765,7 +765,17 @@ class FactExtractor:
 
     def _negated(self, doc: Any, start: int, end: int) -> bool:
         back = self._window_back(doc, start, 6)
-        if any(t.lower_ in NEGATIONS for t in back):
+        for t in back:
+            if t.lower_ not in NEGATIONS:
+                continue
+            if self.has_parser and t.lower_ == "no" and t.dep_ == "det":
+                # "no" scopes over its own noun phrase ("no concerns about abuse"), not a later verb ("a boy
+                # with no safeguarding concerns asked me not to tell")
+                # a negative subject ("no one is pressuring him") still negates its verb
+                phrase = {w.i for w in t.head.subtree}
+                after_prep = t.i > 0 and doc[t.i - 1].lower_ in {"with", "of", "about", "for"}
+                if start not in phrase and (after_prep or t.head.dep_ not in ("nsubj", "nsubjpass")):
+                    continue
             return True
         if start >= 2 and doc[start - 1].lower_ == "one" and doc[start - 2].lower_ == "no":
             return True

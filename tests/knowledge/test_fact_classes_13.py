@@ -435,3 +435,28 @@ def test_money_handed_over_by_someone_who_lacks_capacity_is_a_worry(advisor: Adv
     assert advisor.advise(text).verdict == "share"
     has = "A woman with capacity gave her grandson £50 for his birthday. Can I tell her daughter?"
     assert advisor.facts(has)["purpose"].value == "support"
+
+
+def test_no_scopes_over_its_own_noun_phrase(advisor: Advisor) -> None:
+    # a "no" inside "with no concerns" does not negate the refusal that follows
+    text = "A 17-year-old with no safeguarding concerns asked me not to tell his parents about the clinic."
+    assert advisor.facts(text)["consent"].value == "refused"
+    # it still negates inside its phrase, and a negative subject still negates its verb
+    assert advisor.facts("There are no concerns about abuse.")["harm_concern"].value is False
+    found = advisor.facts("There's no crime and no one is pressuring him.")
+    assert "duress" not in found or found["duress"].value is False
+
+
+def test_asking_whether_someone_uses_the_service_is_a_location_request(advisor: Advisor) -> None:
+    text = "A man keeps ringing our refuge asking whether his partner has been staying here. Can I tell him?"
+    assert verdict(advisor, text) == "dont_share"
+    assert "location_request" not in advisor.facts("Can I tell her GP whether she has been eating?")
+
+
+def test_a_personal_social_media_account_is_never_the_place(advisor: Advisor) -> None:
+    personal = (
+        "Can I put photos of the kids from our club on my personal Instagram? Parents haven't been asked."
+    )
+    assert verdict(advisor, personal) == "dont_share"
+    work = "Can I put photos of the kids from our club on the club's website? Parents haven't been asked."
+    assert verdict(advisor, work) == "ask_consent"
