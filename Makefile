@@ -8,11 +8,13 @@ STAMP  := $(VENV)/.installed
 
 install: $(STAMP)
 
-# Dependencies come only from the hash-locked file; the project itself is installed without resolving again.
-$(STAMP): pyproject.toml requirements.lock
+# Dependencies come only from the hash-locked files; the project itself is installed without resolving again.
+# requirements.lock is what runs (the Docker image installs only it); requirements-dev.lock adds the test and
+# lint tools at the same versions.
+$(STAMP): pyproject.toml requirements.lock requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -34,11 +36,14 @@ lint: install
 	$(BIN)/ruff check bot knowledge redaction tests bench
 	$(BIN)/mypy
 
-# Regenerate the lock after changing dependencies in pyproject.toml.
+# Regenerate the locks after changing dependencies in pyproject.toml (existing pins are kept unless they
+# must change; add --upgrade to move everything). The development lock is constrained by the runtime one.
+LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 lock: install
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra test --extra lint \
-		-o requirements.lock pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) --extra test --extra lint -c requirements.lock \
+		-o requirements-dev.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
