@@ -19,13 +19,19 @@ _STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"me
 _DROPPED = {"color_message"}
 
 
+# Lines whose text arguments are the server's own address, never anything a user sent.
+_ADDRESS_LINES = (("uvicorn.error", "Uvicorn running on "),)
+
+
 def _event(record: logging.LogRecord) -> str:
-    """The message template; its arguments are filled in only when they are all numbers (a pid, a port),
-    since a library could pass the text it was handling."""
+    """The message template; its arguments are filled in only when they are all numbers (a pid, a port)
+    or the line is one of the server's address lines, since a library could pass the text it was handling."""
     if not isinstance(record.msg, str):
         return type(record.msg).__name__
     args = record.args if isinstance(record.args, tuple) else ()
     if args and all(isinstance(a, int | float) and not isinstance(a, bool) for a in args):
+        return record.getMessage()
+    if args and any(record.name == name and record.msg.startswith(start) for name, start in _ADDRESS_LINES):
         return record.getMessage()
     return record.msg
 
