@@ -24,7 +24,7 @@ from knowledge.matching import SequenceMatcher, to_specs
 from knowledge.models import Fact, FactValue, KnowledgeError
 from knowledge.pos import take_over_attribute_ruler
 
-PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]*_\d+\]")
+PLACEHOLDER = re.compile(r"\[[A-Z][A-Z_]*_\d+\]|<[A-Z][A-Z_]*_\d+>")  # [PERSON_1] or <PERSON_1>
 NEGATIONS = {
     "not",
     "n't",
@@ -447,6 +447,7 @@ INFO_WORDS = {
     "why",
     "how",
     "whether",
+    "if",
     "details",
     "address",
     "number",
@@ -454,6 +455,18 @@ INFO_WORDS = {
 ACTIVE_OBJECTS = {"me", "us", "him", "her", "them", "you", "the", "a", "an", "my", "our", "his", "their"}
 CLAUSE_STOPS = {"where", "and", "but", "because", "while", "whereas", ";"}
 PEOPLE_ROLES = {"family", "curious", "abuser"}
+CONTACTED = {
+    "rang",
+    "called",
+    "phoned",
+    "emailed",
+    "contacted",
+    "messaged",
+    "texted",
+    "wrote",
+    "rings",
+    "calls",
+}
 
 
 def sent_of(doc: Any, i: int) -> Any:
@@ -1015,6 +1028,7 @@ PARENT_WORDS = {
     "grandma",
     "grandad",
 }
+VAGUE_SEXUAL = {"doing", "fooling", "messing"}
 PARTNER_WORDS = {"boyfriend", "girlfriend", "partner", "bf", "gf", "fella", "seeing"}
 # words inside a sexual-activity cue that name an adult party ("staying at a man's flat", "an older man")
 ADULT_PARTY = {"man", "man's", "mans", "men", "guy's", "guys", "bloke's", "blokes", "woman's", "womans"}
@@ -1071,6 +1085,20 @@ DECADE_WORDS = {
     "eighties": 80,
     "nineties": 90,
 }
+PERSON_OF_AGE = {
+    "girl",
+    "boy",
+    "child",
+    "lad",
+    "lass",
+    "son",
+    "daughter",
+    "kid",
+    "man",
+    "woman",
+    "pupil",
+    "teen",
+}
 DECADE_BEFORE = {"his", "her", "their", "early", "late", "mid", "mid-"}
 
 
@@ -1108,6 +1136,8 @@ def _ages(doc: Any) -> list[tuple[int, int, str]]:
             is_age = bool(rest) and rest[0] in AGE_UNITS
         if not is_age and prev in {"aged", "age", "ages"}:
             is_age = True
+        if not is_age and prev == "of" and prev2 in PERSON_OF_AGE and age < 100:
+            is_age = True  # "a girl of 11"
         if not is_age and prev == "(" and m.group(3) and age < 100:
             is_age = True
         if not is_age and prev in ("(", ",") and nxt and nxt[0] in (")", ",") and age < 100:
@@ -1232,6 +1262,8 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             continue
         if has_parser and _someone_else_contacts_us(doc, tok):
             continue  # "keeps ringing our hostel": the asker's organisation is contacted, not told
+        if tok.lower_ in CONTACTED and any(r.end == tok.i and r.value in PEOPLE_ROLES for r in clean):
+            continue  # "her ex rang the nursery": a person named just before called the organisation
         if has_parser and _reported_by_other(tok):
             continue  # "a woman told our clinic", "what she told the police": a past event, not the question
         sent = sent_of(doc, tok.i)
@@ -1527,6 +1559,16 @@ def _enquiry(doc: Any, hit: Hit) -> str | None:
             rest = {doc[k].lower_ for k in range(j + 1, sent.end)}
             if ahead & QUESTION_WORDS and rest & PRIVATE_AFFAIRS:
                 return str(sent.text.strip())
+    # "she had an abortion ... her husband doesn't know. He's asked me if anything happened": the relative is
+    # asking about a private matter kept from them
+    words = {t.lower_ for t in doc}
+    kept_from = re.search(
+        r"\b(does ?n[o']?t know|doesnt know|is ?n[o']?t aware|isnt aware|not aware|no idea|has ?n[o']?t been "
+        r"told)\b",
+        doc[hit.start : min(len(doc), hit.end + 8)].text.lower(),
+    )
+    if kept_from and words & PRIVATE_AFFAIRS and any(_is_request(doc, t) for t in doc[hit.end :]):
+        return str(sent.text.strip())
     return None
 
 
@@ -1912,16 +1954,43 @@ WHO_REPORTED = re.compile(
 )
 
 
+QUESTION_START = {
+    "can",
+    "could",
+    "should",
+    "shall",
+    "may",
+    "do",
+    "does",
+    "am",
+    "is",
+    "must",
+    "would",
+    "what",
+    "who",
+}
+
+
+def _is_question(sent: Any) -> bool:
+    """A question, with or without its question mark ("can i pass it on" in chat)."""
+    if sent.text.rstrip().endswith("?"):
+        return True
+    words = [t.lower_ for t in sent if not t.is_punct]
+    return (
+        bool(words)
+        and words[0] in QUESTION_START
+        and len(words) > 2
+        and words[1] in {"i", "we", "this", "it"}
+    )
+
+
 def _in_question(doc: Any, i: int) -> bool:
-    return bool(sent_of(doc, i).text.rstrip().endswith("?"))
+    return _is_question(sent_of(doc, i))
 
 
 def _asks_to_pass_on(doc: Any) -> bool:
     """The question is about passing something on ("can I pass this on?", "can it go any further?")."""
-    for sent in doc.sents:
-        if sent.text.rstrip().endswith("?") and any(t.lower_ in PASS_ON for t in sent):
-            return True
-    return False
+    return any(_is_question(sent) and any(t.lower_ in PASS_ON for t in sent) for sent in doc.sents)
 
 
 # "it came out at 14 yes answers", "she ticked 15 of the boxes": a number counted in the DASH's sentence
@@ -2037,7 +2106,13 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
 
     # sexual activity of a young child is an offence whatever the child says (Sexual Offences Act 2003):
     # under 13 always; under 16 with someone aged 18 or more
-    sexual = by_fact.get("sexual_activity")
+    # vague words ("doing stuff", "fooling around") are sexual only with a partner in the sentence
+    sexual = [
+        h
+        for h in by_fact.get("sexual_activity", [])
+        if not {t.lower_ for t in doc[h.start : h.end]} & VAGUE_SEXUAL
+        or {t.lower_ for t in sent_of(doc, h.start)} & PARTNER_WORDS
+    ]
     if sexual:
         ages = [age for _, age, _ in _ages(doc)]
         young = min((a for a in ages if a < 18), default=None)

@@ -460,3 +460,47 @@ def test_a_personal_social_media_account_is_never_the_place(advisor: Advisor) ->
     assert verdict(advisor, personal) == "dont_share"
     work = "Can I put photos of the kids from our club on the club's website? Parents haven't been asked."
     assert verdict(advisor, work) == "ask_consent"
+
+
+def test_angle_bracket_placeholders_are_single_names(advisor: Advisor) -> None:
+    text = (
+        "<PERSON_1>'s ex rang the nursery demanding to know what time she collects the kids. Can I tell him?"
+    )
+    assert verdict(advisor, text) == "dont_share"
+    assert len(advisor.extractor.parse("<PERSON_1> is 14.")) == 4
+
+
+def test_chat_questions_without_a_question_mark(advisor: Advisor) -> None:
+    text = (
+        "<PERSON_1> is 13 and says her step-brother (19) keeps asking her to come to his room at night. "
+        "she doesnt want her mum told. can i pass it on"
+    )
+    assert verdict(advisor, text) == "share"
+
+
+def test_under_13_and_doing_stuff_is_sexual_activity(advisor: Advisor) -> None:
+    text = (
+        "a girl of 11 says she and her 'boyfriend' have been 'doing stuff'. she doesnt want her parents told."
+    )
+    assert advisor.facts(text)["serious_crime"].value is True
+    assert "serious_crime" not in advisor.facts(
+        "a boy of 11 says he's been doing stuff with his mates at the park."
+    )
+
+
+def test_a_relative_asking_about_a_private_matter_kept_from_them(advisor: Advisor) -> None:
+    text = (
+        "A client with capacity told me she had an abortion. No concerns. Her husband doesn't know, and he "
+        "has asked me if anything happened. Can I tell him?"
+    )
+    assert verdict(advisor, text) == "dont_share"
+    ordinary = (
+        "A client's husband asked me how her physio is going. She has capacity, no concerns. Can I tell him?"
+    )
+    assert verdict(advisor, ordinary) == "ask_consent"
+
+
+def test_a_member_of_a_social_group_has_no_role(advisor: Advisor) -> None:
+    assert verdict(
+        advisor, "A lady from the WI asked me if the man we visit is losing his marbles. Can I say?"
+    ) == ("dont_share")
