@@ -504,3 +504,19 @@ def test_a_member_of_a_social_group_has_no_role(advisor: Advisor) -> None:
     assert verdict(
         advisor, "A lady from the WI asked me if the man we visit is losing his marbles. Can I say?"
     ) == ("dont_share")
+
+
+def test_staff_neglecting_residents_in_bed_are_implicated(advisor: Advisor) -> None:
+    text = "Residents have sores and staff have been leaving them in bed without turning them for days."
+    assert advisor.facts(text)["staff_implicated"].value is True
+    assert "staff_implicated" not in advisor.facts(
+        "Staff have been brilliant with her. Can I tell her son she's well?"
+    )
+
+
+def test_a_ward_round_or_mdt_is_inside_the_organisation(advisor: Advisor) -> None:
+    text = (
+        "Can I bring up a patient's disclosure that her son hits her at our ward round with the consultant?"
+    )
+    advice = advisor.advise(text)
+    assert advice.verdict == "share" and "key.within_organisation" in advice.rules
