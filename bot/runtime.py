@@ -24,11 +24,22 @@ class Runtime:
         self.services = services
         # The pool threads mostly wait (database, network); the spaCy step of every turn goes to the lane.
         self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="canishare")
-        self.cpu = CpuLane(prefetch=services.redactor.prefetch, forget=services.redactor.forget)
+        # Batching is an optimisation a redactor or advisor may offer (the test doubles do not).
+        self.cpu = CpuLane(
+            prefetch=getattr(services.redactor, "prefetch", None),
+            prefetch_later=getattr(services.advisor, "prefetch", None),
+            forget=self._forget_prefetched,
+        )
         services.engine.compute = self.cpu
         self.tasks: set[asyncio.Task[Any]] = set()
         self.stopping = asyncio.Event()
         self._loops: list[asyncio.Task[None]] = []
+
+    def _forget_prefetched(self) -> None:
+        for holder in (self.services.redactor, self.services.advisor):
+            forget = getattr(holder, "forget", None)
+            if forget is not None:
+                forget()
 
     def start_background(self, notifiers: dict[str, Notifier], *, jobs_interval: float = 30.0) -> None:
         """The outbox dispatcher and the reminder/escalation jobs, until ``drain``."""

@@ -9,10 +9,11 @@ and assembles the advice with its reasons, citations and signposting.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from knowledge.decide import decide
-from knowledge.facts import FactExtractor, load_cues
+from knowledge.facts import FactExtractor, load_cues, normalise
 from knowledge.loader import KnowledgeBase, load_decisions, load_local
 from knowledge.models import (
     Advice,
@@ -60,6 +61,18 @@ ORDER = [
 HIDDEN = {"group", "receiver"}
 
 
+class _Ahead:
+    """The extractor's pipeline, with analyses made ahead of time in one batch (``Advisor.prefetch``)."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self.ready: dict[str, Any] = {}
+
+    def __call__(self, text: str) -> Any:
+        doc = self.ready.pop(text, None)
+        return doc if doc is not None else self.nlp(text)
+
+
 class Advisor:
     """Holds the loaded pipeline and data; ``advise`` is cheap and has no side effects."""
 
@@ -77,6 +90,9 @@ class Advisor:
         self.local = local
         self.today = today
         self._check()
+        # The extractor analyses text through this, so ``prefetch`` can hand it analyses made in a batch.
+        self._ahead = _Ahead(extractor.nlp)
+        extractor.nlp = self._ahead
 
     @classmethod
     def load(
@@ -127,9 +143,30 @@ class Advisor:
 
     # --- the engine ------------------------------------------------------------------------------------
 
+    @staticmethod
+    def _text(redacted_text: str, state: AdviceState) -> str:
+        """What the extractor reads: the conversation's earlier turns and this one."""
+        return "\n".join([*state.turns, redacted_text]).strip()
+
+    def prefetch(self, items: Sequence[tuple[str, AdviceState | None]]) -> None:
+        """Analyse several turns that are about to be advised in one batch through the pipeline (a small
+        model analyses several short texts for little more than one). Best effort: on any failure nothing
+        is kept and ``advise`` analyses each on its own. Call ``forget`` when the batch is done."""
+        try:
+            texts = [normalise(self._text(text, state or AdviceState())) for text, state in items]
+            wanted = [t for t in dict.fromkeys(texts) if t]
+            docs = list(self._ahead.nlp.pipe(wanted, batch_size=max(1, len(wanted))))
+        except Exception:
+            return
+        self._ahead.ready.update(zip(wanted, docs, strict=True))
+
+    def forget(self) -> None:
+        """Drop analyses that ``prefetch`` made and ``advise`` did not take."""
+        self._ahead.ready.clear()
+
     def facts(self, redacted_text: str, state: AdviceState | None = None) -> dict[str, Fact]:
         state = state or AdviceState()
-        text = "\n".join([*state.turns, redacted_text]).strip()
+        text = self._text(redacted_text, state)
         facts = {f.name: f for f in self.extractor.extract(text)} if text else {}
         specs = {f.id: f for f in self.table.follow_ups}
         for key, answer in state.answers.items():

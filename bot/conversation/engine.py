@@ -27,7 +27,7 @@ from bot.conversation.states import ADVISING, Event, State, can, transition
 from bot.conversation.turn import Plan, Snapshot, Stale, typed_choice
 from bot.errors import Busy, InputRejected, RateLimited, answer_for
 from bot.handoff.queue import HandoffQueue
-from bot.lanes import Compute, inline
+from bot.lanes import Compute, Later, inline
 from bot.messages import ANSWER_ACTIONS, HANDOFF, Action, Asker, Incoming, Reply, ReplyKind
 from bot.metrics import REGISTRY
 from bot.privacy import redact_with
@@ -173,7 +173,7 @@ class Engine:
         asker: Asker,
         *,
         incoming_event: str | None,
-        prepare: Callable[[Snapshot], Plan],
+        prepare: Callable[[Snapshot], Plan | Later[Plan]],
         counts_towards_limit: bool = False,
         text: str | None = None,
     ) -> list[Reply]:
@@ -251,7 +251,7 @@ class Engine:
                 dict(conversation.advice_state or {}),
             )
 
-    def _prepare_message(self, snap: Snapshot, text: str) -> Plan:
+    def _prepare_message(self, snap: Snapshot, text: str) -> Plan | Later[Plan]:
         redacted, placeholders = redact_with(
             self.redactor, self.key, snap.conversation_id, snap.placeholders, text
         )
@@ -265,8 +265,14 @@ class Engine:
         else:
             saved = dict(snap.advice_state)
             state = AdviceState(turns=list(saved.get("turns", [])), answers=dict(saved.get("answers", {})))
-            plan.advice = self.advisor.advise(redacted.text, state)
-            plan.saved = {**saved, "turns": [*state.turns, redacted.text], "answers": state.answers}
+
+            def advise() -> Plan:
+                plan.advice = self.advisor.advise(redacted.text, state)
+                plan.saved = {**saved, "turns": [*state.turns, redacted.text], "answers": state.answers}
+                return plan
+
+            # Advice is the second step a CPU lane can batch across turns (bot/lanes.py).
+            return Later((redacted.text, state), advise)
         return plan
 
     def _prepare_answer(

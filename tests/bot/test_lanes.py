@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from bot.app import Services
-from bot.lanes import CpuLane, inline
+from bot.lanes import CpuLane, Later, inline
 from bot.messages import Asker, Incoming
 from bot.runtime import Runtime
 
@@ -93,6 +93,43 @@ def test_work_that_queued_while_the_lane_was_busy_is_prefetched_together() -> No
         lane.shutdown()
 
 
+def test_turns_that_pause_before_advice_are_advised_as_a_batch() -> None:
+    later_batches: list[list[object]] = []
+    lane = CpuLane(
+        prefetch=lambda texts: None, prefetch_later=lambda items: later_batches.append(list(items))
+    )
+    started, release = threading.Event(), threading.Event()
+
+    def turn(n: int) -> int | Later[int]:
+        if n == 3:
+            raise ValueError("turn 3 failed before advice")
+        return Later(f"redacted {n}", lambda: n * 10 if n != 4 else 1 // 0)
+
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            pool.submit(lambda: lane(lambda: started.set() or release.wait(), text="first"))
+            started.wait(5)
+            futures = [pool.submit(lambda n=n: lane(lambda: turn(n), text=f"message {n}")) for n in range(6)]
+            while lane._jobs.qsize() < 6:
+                threading.Event().wait(0.001)
+            release.set()
+            outcomes: list[object] = []
+            for f in futures:
+                try:
+                    outcomes.append(f.result())
+                except Exception as exc:
+                    outcomes.append(type(exc).__name__)
+        assert outcomes == [0, 10, 20, "ValueError", "ZeroDivisionError", 50]
+        # one batch for the advisor with every turn that got that far, in order
+        assert later_batches == [[f"redacted {n}" for n in (0, 1, 2, 4, 5)]]
+    finally:
+        lane.shutdown()
+
+
+def test_inline_finishes_paused_work_at_once() -> None:
+    assert inline(lambda: Later("ahead", lambda: Later("again", lambda: 42))) == 42
+
+
 def test_a_failing_prefetch_or_job_does_not_fail_the_others() -> None:
     def broken(_texts: object) -> None:
         raise RuntimeError("prefetch broke")
@@ -128,15 +165,23 @@ def test_shutdown_finishes_what_is_queued_then_refuses_more() -> None:
         lane(lambda: None)
 
 
-def test_a_runtime_sends_each_turns_redaction_and_advice_to_its_lane(services: Services) -> None:
+def test_a_runtime_sends_each_turns_redaction_and_advice_to_its_lane(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: list[str] = []
-    redact = services.redactor.redact
+    redact, advise = services.redactor.redact, services.advisor.advise
 
-    def spy(text: str, *args: object, **kwargs: object) -> object:
-        seen.append(threading.current_thread().name)
+    def spy_redact(text: str, *args: object, **kwargs: object) -> object:
+        seen.append("redact " + threading.current_thread().name)
         return redact(text, *args, **kwargs)  # type: ignore[arg-type]
 
-    services.redactor.redact = spy  # type: ignore[method-assign]
+    def spy_advise(*args: object, **kwargs: object) -> object:
+        seen.append("advise " + threading.current_thread().name)
+        return advise(*args, **kwargs)  # type: ignore[arg-type]
+
+    # monkeypatch: the pipelines are shared by the whole session
+    monkeypatch.setattr(services.redactor, "redact", spy_redact)
+    monkeypatch.setattr(services.advisor, "advise", spy_advise)
 
     async def go() -> list[str]:
         runtime = Runtime(services)
@@ -147,4 +192,5 @@ def test_a_runtime_sends_each_turns_redaction_and_advice_to_its_lane(services: S
 
     kinds = asyncio.run(go())
     assert kinds and kinds[0] in ("answer", "follow_up")
-    assert seen and all(name.startswith("canishare-cpu") for name in seen)
+    assert [entry.split()[0] for entry in seen] == ["redact", "advise"]
+    assert all(entry.split()[1].startswith("canishare-cpu") for entry in seen)
