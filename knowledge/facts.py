@@ -1014,6 +1014,10 @@ GROOMER_WORDS = {
     "lad",
     "lads",
     "neighbour",
+    "friend",
+    "friends",
+    "mate",
+    "mates",
 }
 PARENT_WORDS = {
     "mum",
@@ -1170,6 +1174,9 @@ def _subject(
     for h in hits:
         if h.fact != "person" or h.start in inside_role:
             continue
+        before = " ".join(t.lower_ for t in doc[max(0, h.start - 4) : h.start])
+        if re.search(r"\b(i 'm|i'm|im|i am|as) (a|an)( \w+)?$", before):
+            continue  # "I'm a dinner lady", "as a support worker": the asker, not the person asked about
         prev = doc[h.start - 1].lower_ if h.start > 0 else ""
         if h.value == "child" and prev in {"grown", "adult", "grown-up", "older"}:
             continue
@@ -2166,7 +2173,10 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
             adult_here = bool(gwords & GROOMER_WORDS) or any(
                 a >= 18 and sent_of(doc, i) == sent for i, a, _ in ages_all
             )
-            if adult_here and not gwords & PARENT_WORDS:
+            parents = {
+                t.lower_ for t in sent if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "'s"
+            } & PARENT_WORDS
+            if adult_here and not parents:
                 why, evidence_g = (
                     "an adult outside the family is courting a child: signs of grooming",
                     g.evidence,

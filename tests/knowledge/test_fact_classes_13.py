@@ -520,3 +520,21 @@ def test_a_ward_round_or_mdt_is_inside_the_organisation(advisor: Advisor) -> Non
     )
     advice = advisor.advise(text)
     assert advice.verdict == "share" and "key.within_organisation" in advice.rules
+
+
+def test_the_askers_own_job_is_not_the_person_asked_about(advisor: Advisor) -> None:
+    text = "I'm a dinner lady. A 6-year-old said a family friend takes photos of her in the bath. Tell mum?"
+    assert advisor.facts(text)["subject"].value == "child"
+    assert verdict(advisor, text) == "share"
+
+
+def test_a_parents_friend_is_not_the_parent(advisor: Advisor) -> None:
+    text = "A 7-year-old says her dad's friend tells her their chats are their little secret. Tell our DSL?"
+    assert verdict(advisor, text) == "share"
+    parent = "A 7-year-old says her dad tells her birthday plans are their little secret. Can I tell our DSL?"
+    assert "harm_concern" not in advisor.facts(parent)
+
+
+def test_removal_after_late_night_messages_to_children(advisor: Advisor) -> None:
+    text = "Our youth leader was removed after he was found messaging teenagers at 2am. Must we tell?"
+    assert "dbs.referral_duty" in advisor.advise(text).rules
