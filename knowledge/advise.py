@@ -72,6 +72,10 @@ class _Ahead:
         doc = self.ready.pop(text, None)
         return doc if doc is not None else self.nlp(text)
 
+    def __getattr__(self, name: str) -> Any:
+        # everything else (vocab, pipe_names, pipe ...) is the wrapped pipeline's
+        return getattr(self.nlp, name)
+
 
 class Advisor:
     """Holds the loaded pipeline and data; ``advise`` is cheap and has no side effects."""
