@@ -388,6 +388,7 @@ def test_a_second_receiver_in_a_conjunction_counts(advisor: Advisor) -> None:
 
 
 MORE_NO_ROLE = [
+    "The PTA chair asked which families get free school meals so she can invite them to a fundraiser. Can I?",
     "A customer asked me whether the man next door gets his prescriptions from us. Can I tell her?",
     "A student's housemate asked me what's wrong with her. She has capacity, no one else is at risk. Can I?",
     "Can I tell my book club about a family we support, with their names?",
