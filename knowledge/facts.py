@@ -1335,9 +1335,12 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
     requesters: list[tuple[str, Hit]] = []
     for r in clean:
         after: list[Any] = []
+        role_starts = {o.start for o in clean if o.start >= r.end}
         for j in range(r.end, min(r.start + 11, r.end + 8, len(doc))):
             if doc[j].lower_ in CLAUSE_STOPS:
                 break  # "the school where I work and he wants to know": the request is not the school's
+            if j in role_starts:
+                break  # "GP reception - a patient's husband wants": the nearer person is the one asking
             after.append(doc[j])
         if r.value in ORG_ROLES and r.start > 0 and doc[r.start - 1].lower_ in {"our", "my"}:
             continue  # "rang our charity asking": the asker's own organisation is asked, it does not ask

@@ -539,3 +539,14 @@ def test_a_parents_friend_is_not_the_parent(advisor: Advisor) -> None:
 def test_removal_after_late_night_messages_to_children(advisor: Advisor) -> None:
     text = "Our youth leader was removed after he was found messaging teenagers at 2am. Must we tell?"
     assert "dbs.referral_duty" in advisor.advise(text).rules
+
+
+def test_the_nearer_person_is_the_one_asking(advisor: Advisor) -> None:
+    text = "GP reception - a patient's wife wants his results over the phone. No concerns. Can I?"
+    assert advisor.facts(text)["recipient"].value == "family"
+
+
+def test_selling_drugs_to_children_is_serious(advisor: Advisor) -> None:
+    text = "Last night two men were selling what looks like weed to kids outside our youth club."
+    assert advisor.facts(text)["serious_crime"].value is True
+    assert "serious_crime" not in advisor.facts("A man was selling cheap tobacco outside the pub last night.")
