@@ -586,6 +586,8 @@ ENVIRONMENT = frozenset(
 )
 ENVIRONMENT_NOT_NOW = frozenset(
     {
+        "alarm",
+        "alarms",
         "risk",
         "hazard",
         "hazards",
@@ -969,6 +971,8 @@ def _verb_now(doc: Any, tok: Any) -> bool:
 
 
 # a young child who has got away from the adults looking after them
+# a child on the move towards a hazard is happening now ("is heading for the main road")
+MOVING_TOWARDS = frozenset({"heading", "toddling", "wandering", "crawling", "making", "running", "walking"})
 LOOSE = frozenset(
     {"out", "escaped", "wandered", "loose", "traffic", "slipped", "ran", "run", "running", "off"}
 )
@@ -1206,7 +1210,7 @@ def _child_hazard(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
         i = next(t.i for t in sent if t.lower_ in CHILD_HAZARD)
         if not _negated(doc, i, sent):
             return i, "a young child alone near a danger (water, a road, a car, a height)"
-    if now and wordset & CHILD_HAZARD and wordset & LOOSE:
+    if (now or wordset & MOVING_TOWARDS) and wordset & CHILD_HAZARD and wordset & LOOSE:
         # "a toddler has just got out of the gate and is on the main road in the traffic"
         i = next(t.i for t in sent if t.lower_ in CHILD_HAZARD)
         if not _negated(doc, i, sent):

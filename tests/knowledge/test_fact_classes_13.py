@@ -88,6 +88,10 @@ EMERGENCY_NOW = [
     "The flat is filling with smoke and the smoke alarm hasn't gone off; her kids are still inside.",
     # forced into a vehicle just now
     "A girl from our hostel has just been pushed into a van by two men outside and they drove off.",
+    # a young child on the move towards a road, someone struggling in water, an intruder with a weapon
+    "A 2-year-old has slipped out of the playground gate and is toddling towards the main road.",
+    "A man is in the canal by the lock and he's struggling to stay afloat.",
+    "Her ex has broken into the house and is in the kitchen with a knife.",
 ]
 NOT_EMERGENCY = [
     "Last year he threw himself off a bridge and survived; he's doing well now. Can I tell his GP he's low?",
@@ -95,6 +99,8 @@ NOT_EMERGENCY = [
     "She was pushed into the pool by friends at a party last month and was upset about it.",
     "She says she's moving away so the police can't find her. Can I tell probation?",
     "She's not in immediate danger, but her partner shouts at her. Can I tell someone?",
+    "The fire alarm went off in a drill today and a resident got upset. Can I tell her son?",
+    "A 4-year-old ran out of the gate last week and was found by the road; he was fine. Can I tell his mum?",
 ]
 
 
