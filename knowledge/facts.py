@@ -899,6 +899,12 @@ class FactExtractor:
                 continue  # "asked whether she's happy for me to", "if he agrees": not known yet
             if cue.urgent and not (words & URGENCY):
                 continue
+            if cue.fact == "location_request" and re.search(
+                r"\b(ca n't|can't|cant|cannot|can not|does n't|doesn't|doesnt|do n't|don't|dont|not) "
+                r"(tell|say|remember|know|recall)( us| me| you)?$",
+                " ".join(t.lower_ for t in doc[max(sent.start, start - 4) : start]),
+            ):
+                continue  # "he can't tell us where he lives": the person's confusion, not a request
             if cue.fact == "unsure_if_safeguarding" and words & URGENCY_DOUBT:
                 continue  # "not sure if this counts as urgent / is a 999 thing": how fast, not whether
             if (

@@ -92,6 +92,14 @@ EMERGENCY_NOW = [
     "A 2-year-old has slipped out of the playground gate and is toddling towards the main road.",
     "A man is in the canal by the lock and he's struggling to stay afloat.",
     "Her ex has broken into the house and is in the kitchen with a knife.",
+    # stroke and hypo signs, carbon monoxide, exposure, self-harm and abduction in progress, heard violence
+    "Dad's face has drooped on one side and he can't raise his arm.",
+    "Our client with diabetes is clammy and shaking and now seems confused.",
+    "Everyone in the flat has a headache and feels sick, and the old gas heater is on.",
+    "A woman with dementia is out in the sleet in her nightie at the bus stop.",
+    "She's locked in the bathroom slashing her wrists, I can hear her crying.",
+    "A man has snatched a toddler from the pushchair and is running to a van.",
+    "I can hear a child shouting for help from the flat above.",
 ]
 NOT_EMERGENCY = [
     "Last year he threw himself off a bridge and survived; he's doing well now. Can I tell his GP he's low?",
@@ -100,6 +108,9 @@ NOT_EMERGENCY = [
     "She says she's moving away so the police can't find her. Can I tell probation?",
     "She's not in immediate danger, but her partner shouts at her. Can I tell someone?",
     "The fire alarm went off in a drill today and a resident got upset. Can I tell her son?",
+    "Last month his face drooped and he had a mini stroke; he's recovered. Can I tell his daughter?",
+    "The boiler was checked yesterday and is fine; the tenant gets headaches from stress. Can I tell the GP?",
+    "A man with dementia can't tell us where he lives, he's safe in our cafe with a cup of tea. Police?",
     "A 4-year-old ran out of the gate last week and was found by the road; he was fine. Can I tell his mum?",
 ]
 
