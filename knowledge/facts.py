@@ -1275,6 +1275,8 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             continue
         if has_parser and _someone_else_contacts_us(doc, tok):
             continue  # "keeps ringing our hostel": the asker's organisation is contacted, not told
+        if has_parser and tok.dep_ == "relcl" and not _is_question(sent_of(doc, tok.i)):
+            continue  # "the girl we take to school": a verb describing someone, not the proposed share
         if tok.lower_ in CONTACTED and any(r.end == tok.i and r.value in PEOPLE_ROLES for r in clean):
             continue  # "her ex rang the nursery": a person named just before called the organisation
         if has_parser and _reported_by_other(tok):

@@ -405,6 +405,11 @@ def test_a_second_receiver_in_a_conjunction_counts(advisor: Advisor) -> None:
 
 
 MORE_NO_ROLE = [
+    "A cab driver who takes one of our clients to hospital asked me what's wrong with her. Can I tell him?",
+    "A school governor asked me for the names of the children on child protection plans. Can I give them?",
+    "A student writing a dissertation wants a named client's case file. Can I share it?",
+    "A man in the queue at the shop asked if the lad we support is the one who got arrested. Can I say?",
+    "Someone from a dating app company asked us to confirm a client's identity. Can I?",
     "The PTA chair asked which families get free school meals so she can invite them to a fundraiser. Can I?",
     "A customer asked me whether the man next door gets his prescriptions from us. Can I tell her?",
     "A student's housemate asked me what's wrong with her. She has capacity, no one else is at risk. Can I?",
@@ -567,3 +572,8 @@ def test_selling_drugs_to_children_is_serious(advisor: Advisor) -> None:
     text = "Last night two men were selling what looks like weed to kids outside our youth club."
     assert advisor.facts(text)["serious_crime"].value is True
     assert "serious_crime" not in advisor.facts("A man was selling cheap tobacco outside the pub last night.")
+
+
+def test_a_service_the_person_uses_is_not_a_no_role_asker(advisor: Advisor) -> None:
+    text = "Can I tell the taxi firm that takes a client to our day centre about her chair? No concerns."
+    assert verdict(advisor, text) == "ask_consent"
