@@ -905,6 +905,10 @@ class FactExtractor:
                 " ".join(t.lower_ for t in doc[max(sent.start, start - 4) : start]),
             ):
                 continue  # "he can't tell us where he lives": the person's confusion, not a request
+            if cue.fact == "location_request" and "without" in {
+                t.lower_ for t in doc[max(sent.start, start - 3) : start]
+            }:
+                continue  # "advice without giving the address": the asker keeping it anonymous
             if cue.fact == "unsure_if_safeguarding" and words & URGENCY_DOUBT:
                 continue  # "not sure if this counts as urgent / is a 999 thing": how fast, not whether
             if (

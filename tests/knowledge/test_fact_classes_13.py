@@ -577,3 +577,10 @@ def test_selling_drugs_to_children_is_serious(advisor: Advisor) -> None:
 def test_a_service_the_person_uses_is_not_a_no_role_asker(advisor: Advisor) -> None:
     text = "Can I tell the taxi firm that takes a client to our day centre about her chair? No concerns."
     assert verdict(advisor, text) == "ask_consent"
+
+
+def test_keeping_an_address_back_is_not_asking_for_one(advisor: Advisor) -> None:
+    text = "A teen near us is out late a lot. Neglect or just a teen? Advice without giving the address?"
+    assert "location_request" not in advisor.facts(text)
+    assert verdict(advisor, text) == "seek_advice"
+    assert advisor.facts("Her ex wants her new address. Can I give it?")["location_request"].value is True
