@@ -109,6 +109,7 @@ NOT_EMERGENCY = [
     "She's not in immediate danger, but her partner shouts at her. Can I tell someone?",
     "The fire alarm went off in a drill today and a resident got upset. Can I tell her son?",
     "Last month his face drooped and he had a mini stroke; he's recovered. Can I tell his daughter?",
+    "His hoarding is blocking the fire exits of the flats above. He refuses help. Can I tell the fire service?",
     "The boiler was checked yesterday and is fine; the tenant gets headaches from stress. Can I tell the GP?",
     "A man with dementia can't tell us where he lives, he's safe in our cafe with a cup of tea. Police?",
     "A 4-year-old ran out of the gate last week and was found by the road; he was fine. Can I tell his mum?",
@@ -584,3 +585,10 @@ def test_keeping_an_address_back_is_not_asking_for_one(advisor: Advisor) -> None
     assert "location_request" not in advisor.facts(text)
     assert verdict(advisor, text) == "seek_advice"
     assert advisor.facts("Her ex wants her new address. Can I give it?")["location_request"].value is True
+
+
+def test_blocked_escape_routes_put_others_at_risk(advisor: Advisor) -> None:
+    text = (
+        "A man with capacity refuses help; his hoarding is blocking the stairwell of the flats. Fire service?"
+    )
+    assert advisor.facts(text)["others_at_risk"].value is True
