@@ -109,7 +109,7 @@ NOT_EMERGENCY = [
     "She's not in immediate danger, but her partner shouts at her. Can I tell someone?",
     "The fire alarm went off in a drill today and a resident got upset. Can I tell her son?",
     "Last month his face drooped and he had a mini stroke; he's recovered. Can I tell his daughter?",
-    "His hoarding is blocking the fire exits of the flats above. He refuses help. Can I tell the fire service?",
+    "His hoarding is blocking the fire exits of the flats above. He refuses help. Fire service?",
     "The boiler was checked yesterday and is fine; the tenant gets headaches from stress. Can I tell the GP?",
     "A man with dementia can't tell us where he lives, he's safe in our cafe with a cup of tea. Police?",
     "A 4-year-old ran out of the gate last week and was found by the road; he was fine. Can I tell his mum?",
