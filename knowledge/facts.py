@@ -1963,6 +1963,11 @@ def _subject_of_concern(doc: Any, hit: Hit) -> bool:
     return False
 
 
+ESTRANGED = re.compile(
+    r"\b(estranged|no contact|lost touch|not in touch|cut (him|her|them) off|(has|have|had) ?n[o']?t "
+    r"(spoken|talked|seen) (to |with )?(him|her|them|each other)? ?(for|in) "
+    r"(years|ages|months|a long time))\b"
+)
 SOCIAL_LANDLORD = re.compile(r"\b(housing association|housing provider|supported housing|housing trust)\b")
 SAME_ORG = re.compile(
     r"\b((council|trust|organisation|organization|charity|university|college|school|hospital|company|"
@@ -2374,6 +2379,8 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
         # "the council's own adult social care team", "our council's housing team ... same council": another
         # team of the asker's own organisation
         names[0] = "colleague"
+    if names and names[0] == "family" and ESTRANGED.search(doc.text.lower()):
+        names[0] = "curious"  # a relative the person has no contact with has no role in their life now
     if location and any(WHO_REPORTED.search(h.evidence.lower()) for h in location):
         # the reported person asking who reported them, and the asker asks what to tell him or her
         names = ["abuser"] + [n for n in names if n != "abuser"]

@@ -592,3 +592,10 @@ def test_blocked_escape_routes_put_others_at_risk(advisor: Advisor) -> None:
         "A man with capacity refuses help; his hoarding is blocking the stairwell of the flats. Fire service?"
     )
     assert advisor.facts(text)["others_at_risk"].value is True
+
+
+def test_an_estranged_relative_has_no_role(advisor: Advisor) -> None:
+    text = "A man's estranged brother, who he hasn't spoken to in years, rang asking for his number. Can I?"
+    assert verdict(advisor, text) == "dont_share"
+    close = "A man's brother, who visits him every week, asked how his physio is going. No concerns. Can I?"
+    assert verdict(advisor, close) == "ask_consent"
