@@ -599,3 +599,17 @@ def test_an_estranged_relative_has_no_role(advisor: Advisor) -> None:
     assert verdict(advisor, text) == "dont_share"
     close = "A man's brother, who visits him every week, asked how his physio is going. No concerns. Can I?"
     assert verdict(advisor, close) == "ask_consent"
+
+
+def test_a_carer_out_of_it_on_drink_or_drugs_is_a_worry(advisor: Advisor) -> None:
+    text = "A 5-year-old is collected by her 10-year-old brother because dad is 'sleeping it off'. Raise it?"
+    assert verdict(advisor, text) == "share"
+    assert "harm_concern" not in advisor.facts(
+        "The baby was sleeping when mum picked her up. Can I tell dad?"
+    )
+
+
+def test_fgm_described_as_a_ceremony(advisor: Advisor) -> None:
+    text = "A 10-year-old says she's going abroad this summer for a ceremony to 'become a woman'. Tell?"
+    assert advisor.facts(text)["honour_based"].value is True
+    assert "honour_based" not in advisor.facts("She's going abroad for a wedding ceremony this summer.")
