@@ -100,6 +100,9 @@ EMERGENCY_NOW = [
     "She's locked in the bathroom slashing her wrists, I can hear her crying.",
     "A man has snatched a toddler from the pushchair and is running to a van.",
     "I can hear a child shouting for help from the flat above.",
+    # an overdose of any medicine, in amounts
+    "He says he's just injected all his insulin and he's slurring.",
+    "She swallowed a full strip of her antidepressants half an hour ago.",
 ]
 NOT_EMERGENCY = [
     "Last year he threw himself off a bridge and survived; he's doing well now. Can I tell his GP he's low?",
@@ -108,6 +111,8 @@ NOT_EMERGENCY = [
     "She says she's moving away so the police can't find her. Can I tell probation?",
     "She's not in immediate danger, but her partner shouts at her. Can I tell someone?",
     "The fire alarm went off in a drill today and a resident got upset. Can I tell her son?",
+    "She took her tablets this morning as usual and seems well. Can I tell her daughter?",
+    "He has taken his medication and is settled for the night. Can I tell the nurse?",
     "Last month his face drooped and he had a mini stroke; he's recovered. Can I tell his daughter?",
     "His hoarding is blocking the fire exits of the flats above. He refuses help. Fire service?",
     "The boiler was checked yesterday and is fine; the tenant gets headaches from stress. Can I tell the GP?",
@@ -613,3 +618,8 @@ def test_fgm_described_as_a_ceremony(advisor: Advisor) -> None:
     text = "A 10-year-old says she's going abroad this summer for a ceremony to 'become a woman'. Tell?"
     assert advisor.facts(text)["honour_based"].value is True
     assert "honour_based" not in advisor.facts("She's going abroad for a wedding ceremony this summer.")
+
+
+def test_being_locked_in_by_staff_is_harm(advisor: Advisor) -> None:
+    text = "A resident says the night staff lock her bedroom door from the outside. Can I report it?"
+    assert verdict(advisor, text) == "share"
