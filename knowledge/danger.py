@@ -1064,11 +1064,35 @@ def _sentence_danger(doc: Any, sent: Any) -> Found:
     return None
 
 
+# the state has passed ("came round straight away", "is fine now")
+RECOVERED = (
+    " came round ",
+    " came to ",
+    " come round ",
+    " recovered ",
+    " fine now ",
+    " okay now ",
+    " ok now ",
+    " back to normal ",
+    " went home ",
+    " gone home ",
+    " sitting up ",
+    " is fine ",
+    " was fine ",
+    " all fine ",
+)
+
+
 def _medical(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
     """States that are emergencies in themselves."""
     found = _phrase_at(doc, sent, MEDICAL_INHERENT)
     if found is None or _negated(doc, found[0], sent) or _hypothetical(doc, found[0], sent):
         return None
+    joined = " " + _joined(sent) + " "
+    for p in RECOVERED:
+        at = joined.find(p)
+        if at >= 0 and not set(joined[:at].split()[-2:]) & {"n't", "not", "never", "hasn't", "hasnt", "yet"}:
+            return None  # "fainted, came round straight away and went home": over, not an emergency now
     return found[0], f"a medical emergency ('{found[1]}')"
 
 

@@ -909,6 +909,14 @@ class FactExtractor:
                 t.lower_ for t in doc[max(sent.start, start - 3) : start]
             }:
                 continue  # "advice without giving the address": the asker keeping it anonymous
+            if cue.fact == "immediate_danger" and words & AT_WORK and not words & URGENCY:
+                continue  # "he's on the roof fixing the gutter, he's a builder": at work, not in peril
+            if (
+                cue.fact == "immediate_danger"
+                and "knife" in {t.lower_ for t in doc[start:end]}
+                and ("fork" in {t.lower_ for t in doc[end : min(len(doc), end + 3)]})
+            ):
+                continue  # "a knife and fork": cutlery
             if cue.fact == "unsure_if_safeguarding" and words & URGENCY_DOUBT:
                 continue  # "not sure if this counts as urgent / is a 999 thing": how fast, not whether
             if (
@@ -1849,6 +1857,17 @@ def _past_minor_crime(doc: Any, by_fact: dict[str, list[Hit]]) -> bool:
     return not continuing
 
 
+AT_WORK = {
+    "fixing",
+    "repairing",
+    "mending",
+    "builder",
+    "roofer",
+    "scaffolding",
+    "painting",
+    "decorating",
+    "gutter",
+}
 URGENCY_DOUBT = {"urgent", "999", "emergency", "ambulance", "urgently"}
 # escalation cues that only say a manager is blocking when a manager, lead or organisation is the one speaking
 ESCALATION_NEEDS_BOSS = {

@@ -103,6 +103,8 @@ EMERGENCY_NOW = [
     # an overdose of any medicine, in amounts
     "He says he's just injected all his insulin and he's slurring.",
     "She swallowed a full strip of her antidepressants half an hour ago.",
+    "He's bleeding from his head and it won't stop.",
+    "A man fainted in the queue and hasn't come round.",
 ]
 NOT_EMERGENCY = [
     "Last year he threw himself off a bridge and survived; he's doing well now. Can I tell his GP he's low?",
@@ -113,6 +115,10 @@ NOT_EMERGENCY = [
     "The fire alarm went off in a drill today and a resident got upset. Can I tell her son?",
     "She took her tablets this morning as usual and seems well. Can I tell her daughter?",
     "He has taken his medication and is settled for the night. Can I tell the nurse?",
+    "She fainted in assembly, came round straight away and went home with mum. Can I tell the nurse?",
+    "He has a knife and fork at dinner like everyone else. Can I share his care plan?",
+    "He is on the roof fixing the gutter; he's a builder. Can I share his rota with his wife?",
+    "The resident was bleeding a little after a blood test. Can I tell her son?",
     "Last month his face drooped and he had a mini stroke; he's recovered. Can I tell his daughter?",
     "His hoarding is blocking the fire exits of the flats above. He refuses help. Fire service?",
     "The boiler was checked yesterday and is fine; the tenant gets headaches from stress. Can I tell the GP?",
