@@ -2512,6 +2512,27 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
                     "harm_concern", True, facts[name].evidence, f"follows from: {facts[name].explanation}"
                 )
                 break
+    # the scope of a child's refusal: "don't tell my mum" does not refuse the teacher the question is about
+    consent_now = facts.get("consent")
+    recipient_now = facts.get("recipient")
+    if (
+        subject == "child"
+        and consent_now is not None
+        and consent_now.value == "refused"
+        and recipient_now is not None
+        and recipient_now.value not in {"family", "curious", "abuser", "publicity"} | SAFEGUARDING_ROUTES
+        and primary_hit is not None
+        and sent_of(doc, primary_hit.start).text.strip() != consent_now.evidence
+        and any(
+            r.value == "family" and sent_of(doc, r.start).text.strip() == consent_now.evidence for r in roles
+        )
+    ):
+        facts["consent"] = _fact(
+            "consent",
+            "not_asked",
+            consent_now.evidence,
+            "the refusal was about telling the family, not about the receiver you ask about",
+        )
     # a child who asks for secrecy about something the asker wants to pass on: a child's refusal is never a
     # reason to sit on a worry (consent is not needed to protect a child), so unless the text rules harm out,
     # passing it on (to the lead, an agency, "anyone") is treated as a safeguarding worry; not when the

@@ -629,3 +629,17 @@ def test_fgm_described_as_a_ceremony(advisor: Advisor) -> None:
 def test_being_locked_in_by_staff_is_harm(advisor: Advisor) -> None:
     text = "A resident says the night staff lock her bedroom door from the outside. Can I report it?"
     assert verdict(advisor, text) == "share"
+
+
+def test_a_refusal_about_the_family_does_not_cover_another_receiver(advisor: Advisor) -> None:
+    text = (
+        "A 14-year-old wants to join the orchestra and asked me not to tell her mum yet, it's a surprise. "
+        "Can I pass her name to the music teacher?"
+    )
+    assert verdict(advisor, text) == "ask_consent"
+    mum = "A 14-year-old asked me not to tell her mum she's joined the orchestra. Can I tell mum?"
+    assert verdict(advisor, mum) == "dont_share"
+    worry = (
+        "A 13-year-old told me something that worried me and doesn't want her mum told. Can I tell our DSL?"
+    )
+    assert verdict(advisor, worry) == "share"
