@@ -620,6 +620,12 @@ def compile_pattern(text: str, sets: dict[str, list[str]]) -> list[dict[str, Any
         elif word.startswith("~"):
             spec = {"LOWER": {"REGEX": "^" + re.escape(word[1:])}}
         elif "|" in word:
+            special = [w for w in word.split("|") if w == "#" or w[:1] in ("@", "~")]
+            if special:
+                # "[all|#]" would look for the character "#": a set, prefix or number must come first, alone
+                raise KnowledgeError(
+                    f"cues.yaml: pattern {text!r}: {special[0]!r} inside an alternative is literal"
+                )
             spec = {"LOWER": {"IN": word.split("|")}}
         else:
             spec = {"LOWER": word}

@@ -103,6 +103,7 @@ EMERGENCY_NOW = [
     # an overdose of any medicine, in amounts
     "He says he's just injected all his insulin and he's slurring.",
     "She swallowed a full strip of her antidepressants half an hour ago.",
+    "He says he's taken 40 paracetamol this morning and now feels really ill.",
     "He's bleeding from his head and it won't stop.",
     "A man fainted in the queue and hasn't come round.",
 ]

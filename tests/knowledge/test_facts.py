@@ -161,6 +161,14 @@ def test_pattern_language_rejects_unknown_sets() -> None:
         compile_pattern("a @nosuchset", {})
 
 
+def test_pattern_language_rejects_a_number_or_set_inside_an_alternative() -> None:
+    # "[all|#]" would match the character "#", not a number; "@set" only works first ("@set|a|b")
+    for pattern in ("took [all|#] tablets", "took [all|@poss] tablets", "took [all|~tab]"):
+        with pytest.raises(KnowledgeError, match="inside an alternative"):
+            compile_pattern(pattern.replace("[", "").replace("]", ""), {"poss": ["her"]})
+    assert compile_pattern("@poss|his tablets", {"poss": ["her"]})
+
+
 # Cues added while scoring unseen batches: general word classes and scope, each with a near miss.
 GENERAL = [
     ("immediate_danger", "she's standing on the multi storey car park roof", True),
