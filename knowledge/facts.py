@@ -1993,7 +1993,10 @@ ESTRANGED = re.compile(
     r"(spoken|talked|seen) (to |with )?(him|her|them|each other)? ?(for|in) "
     r"(years|ages|months|a long time))\b"
 )
-SOCIAL_LANDLORD = re.compile(r"\b(housing association|housing provider|supported housing|housing trust)\b")
+SOCIAL_LANDLORD = re.compile(
+    r"\b(housing association|housing provider|supported housing|housing trust|allocations|housing register|"
+    r"tenancy team|housing officer)\b"
+)
 SAME_ORG = re.compile(
     r"\b((council|trust|organisation|organization|charity|university|college|school|hospital|company|"
     r"authority)('s|s)? own|same (council|trust|organisation|organization|charity|university|college|school|"

@@ -644,3 +644,18 @@ def test_a_refusal_about_the_family_does_not_cover_another_receiver(advisor: Adv
         "A 13-year-old told me something that worried me and doesn't want her mum told. Can I tell our DSL?"
     )
     assert verdict(advisor, worry) == "share"
+
+
+def test_more_phrasings_from_the_audit(advisor: Advisor) -> None:
+    staff = (
+        "A resident with dementia keeps saying a male carer 'does things' to her at night. The manager says "
+        "she's confused and to ignore it. What should I do?"
+    )
+    assert verdict(advisor, staff) == "share"
+    hedge = "A cadet seems hungry but says he's fine. Maybe its nothing. Can I ask someone for advice first?"
+    assert verdict(advisor, hedge) == "seek_advice"
+    transfer = (
+        "I'm a housing officer. Can I send a tenant's GP letter to the allocations team at another landlord "
+        "for her transfer? No concerns; she hasn't said I can."
+    )
+    assert verdict(advisor, transfer) == "ask_consent"
