@@ -2451,7 +2451,9 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
                 enquiry,
                 "a relative is asking about the person's private affairs (relationships, money, a will)",
             )
-    if location:
+    harm_ruled_out = "harm_concern" in facts and facts["harm_concern"].value is False
+    if location and not (names and names[0] == "family" and harm_ruled_out):
+        # a relative asking when someone has physio, with no concern at all, is an ordinary enquiry
         facts["location_request"] = _fact("location_request", True, location[0].evidence, location[0].explain)
 
     # DBS referral duty: dismissal or removal linked to harm, or the DBS named as receiver

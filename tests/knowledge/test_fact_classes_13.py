@@ -104,6 +104,7 @@ EMERGENCY_NOW = [
     "He says he's just injected all his insulin and he's slurring.",
     "She swallowed a full strip of her antidepressants half an hour ago.",
     "He says he's taken 40 paracetamol this morning and now feels really ill.",
+    "The young man on the phone is at the top of the car park and has written letters to his family.",
     "He's bleeding from his head and it won't stop.",
     "A man fainted in the queue and hasn't come round.",
 ]
@@ -659,3 +660,13 @@ def test_more_phrasings_from_the_audit(advisor: Advisor) -> None:
         "for her transfer? No concerns; she hasn't said I can."
     )
     assert verdict(advisor, transfer) == "ask_consent"
+
+
+def test_a_relatives_timetable_question_with_no_concern_is_ordinary(advisor: Advisor) -> None:
+    text = (
+        "A resident's granddaughter asked which days she has physio so she can visit. She has capacity, "
+        "no concerns. I haven't asked her. Can I tell her?"
+    )
+    assert verdict(advisor, text) == "ask_consent"
+    ex = "A resident's ex-husband, who she is frightened of, asked which days she has physio. Can I tell him?"
+    assert verdict(advisor, ex) == "dont_share"
