@@ -670,3 +670,9 @@ def test_a_relatives_timetable_question_with_no_concern_is_ordinary(advisor: Adv
     assert verdict(advisor, text) == "ask_consent"
     ex = "A resident's ex-husband, who she is frightened of, asked which days she has physio. Can I tell him?"
     assert verdict(advisor, ex) == "dont_share"
+
+
+def test_keeping_someone_elses_cash_is_a_crime(advisor: Advisor) -> None:
+    assert advisor.facts("Her nephew takes her to the bank and keeps the cash.")["crime"].value is True
+    assert "crime" not in advisor.facts("She keeps her money in a tin and spends her pension on bingo.")
+
