@@ -1066,6 +1066,18 @@ def _sentence_danger(doc: Any, sent: Any) -> Found:
 
 # the state has passed ("came round straight away", "is fine now")
 RECOVERED = (
+    " she's fine ",
+    " he's fine ",
+    " they're fine ",
+    " she's safe ",
+    " he's safe ",
+    " they're safe ",
+    " 's fine ",
+    " s fine ",
+    " are fine ",
+    " safe now ",
+    " is safe ",
+    " 's safe ",
     " came round ",
     " came to ",
     " come round ",
@@ -1245,6 +1257,8 @@ def _child_hazard(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
         i = next(t.i for t in sent if t.lower_ in CHILD_HAZARD)
         if not _negated(doc, i, sent):
             return i, "a young child alone near a danger (water, a road, a car, a height)"
+    if any(p in " " + _joined(sent) + " " for p in RECOVERED):
+        return None  # "she ran into the road but he grabbed her hand and she's fine": over
     if (now or wordset & MOVING_TOWARDS) and wordset & CHILD_HAZARD and wordset & LOOSE:
         # "a toddler has just got out of the gate and is on the main road in the traffic"
         i = next(t.i for t in sent if t.lower_ in CHILD_HAZARD)

@@ -920,9 +920,16 @@ class FactExtractor:
             if (
                 cue.fact == "immediate_danger"
                 and "knife" in {t.lower_ for t in doc[start:end]}
-                and ("fork" in {t.lower_ for t in doc[end : min(len(doc), end + 3)]})
+                and {t.lower_ for t in doc[end : min(len(doc), end + 4)]} & KITCHEN_USE
             ):
-                continue  # "a knife and fork": cutlery
+                continue  # "a knife and fork", "a knife to cut the cake": cutlery, not a weapon
+            if (
+                cue.fact == "immediate_danger"
+                and "help" in {t.lower_ for t in doc[start:end]}
+                and words & PLAY
+                and not words & URGENCY
+            ):
+                continue  # "shouting for help in their game of tag": play
             if cue.fact == "unsure_if_safeguarding" and words & URGENCY_DOUBT:
                 continue  # "not sure if this counts as urgent / is a 999 thing": how fast, not whether
             if (
@@ -1863,6 +1870,20 @@ def _past_minor_crime(doc: Any, by_fact: dict[str, list[Hit]]) -> bool:
     return not continuing
 
 
+KITCHEN_USE = {
+    "fork",
+    "cut",
+    "cutting",
+    "slice",
+    "chop",
+    "cake",
+    "bread",
+    "food",
+    "cooking",
+    "dinner",
+    "butter",
+}
+PLAY = {"game", "games", "playing", "tag", "pretend", "pretending", "joking", "jokingly"}
 AT_WORK = {
     "fixing",
     "repairing",

@@ -121,6 +121,16 @@ NOT_EMERGENCY = [
     "He has a knife and fork at dinner like everyone else. Can I share his care plan?",
     "He is on the roof fixing the gutter; he's a builder. Can I share his rota with his wife?",
     "The resident was bleeding a little after a blood test. Can I tell her son?",
+    # ordinary sentences that share words with the new emergency classes
+    "Mum was carrying her to the car after nursery and she was crying. Can I tell dad?",
+    "The kids were playing in the snow in their pyjamas this morning. Can I put a photo in the newsletter?",
+    "I could hear the children shouting for help in their game of tag. Can I tell the parents?",
+    "Grandad's face dropped when he heard the news. Can I tell his daughter?",
+    "He has written letters to his family about his time in the army. Can I share them with the group?",
+    "She is bleeding from a small cut on her finger. Can I tell her mum?",
+    "He grabbed the child's hand to stop her running into the road, and she's fine. Can I tell her parents?",
+    "The man had a knife to cut the cake at the party. Can I share the photos?",
+    "She can't lift her arm above her shoulder since her operation. Can I tell the physio?",
     "Last month his face drooped and he had a mini stroke; he's recovered. Can I tell his daughter?",
     "His hoarding is blocking the fire exits of the flats above. He refuses help. Fire service?",
     "The boiler was checked yesterday and is fine; the tenant gets headaches from stress. Can I tell the GP?",
@@ -675,4 +685,3 @@ def test_a_relatives_timetable_question_with_no_concern_is_ordinary(advisor: Adv
 def test_keeping_someone_elses_cash_is_a_crime(advisor: Advisor) -> None:
     assert advisor.facts("Her nephew takes her to the bank and keeps the cash.")["crime"].value is True
     assert "crime" not in advisor.facts("She keeps her money in a tin and spends her pension on bingo.")
-
