@@ -930,6 +930,13 @@ class FactExtractor:
                 and not words & URGENCY
             ):
                 continue  # "shouting for help in their game of tag": play
+            if (
+                cue.fact == "legal_authority"
+                and words & {"contact", "away"}
+                and not words
+                & {"produce", "disclose", "records", "notes", "provide", "hand", "send", "share"}
+            ):
+                continue  # "no contact because of a court order": an order that protects, not one to disclose
             if cue.fact == "unsure_if_safeguarding" and words & URGENCY_DOUBT:
                 continue  # "not sure if this counts as urgent / is a 999 thing": how fast, not whether
             if (
@@ -1300,6 +1307,8 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             continue
         if has_parser and _someone_else_contacts_us(doc, tok):
             continue  # "keeps ringing our hostel": the asker's organisation is contacted, not told
+        if has_parser and tok.tag_ in ("NN", "NNS") and tok.dep_ in ("dobj", "pobj", "nsubj", "attr"):
+            continue  # "doesn't have contact because of a court order": the noun, not someone contacting
         if has_parser and tok.dep_ == "relcl" and not _is_question(sent_of(doc, tok.i)):
             continue  # "the girl we take to school": a verb describing someone, not the proposed share
         if tok.lower_ in CONTACTED and any(r.end == tok.i and r.value in PEOPLE_ROLES for r in clean):
@@ -1536,7 +1545,12 @@ def _is_request(doc: Any, tok: Any) -> bool:
             nxt = doc[tok.i + 1].lower_
             if nxt not in REQUEST_WORDS | KEEPS_ASKING:
                 return False  # "keeps giving her vapes", "keeps her bank card": not asking for anything
-        return not asked_for & NOT_INFO_ASKED
+        # only what is asked of the person themselves ("asking her for photos", "asks him to meet"); "asked
+        # our nursery for photos of her" is a request for information about her
+        nxt_word = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        return not (
+            asked_for & NOT_INFO_ASKED and nxt_word in {"him", "her", "them", "to", "for", "me", "you"}
+        )
     # "the other parents want to know why": a plain 'want' asks only for information, and not when negated
     if tok.lower_ == "want" and not (tok.i > 0 and doc[tok.i - 1].lower_ in NEGATIONS):
         ahead = [t.lower_ for t in doc[tok.i + 1 : tok.i + 4]]

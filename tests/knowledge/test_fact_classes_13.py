@@ -685,3 +685,20 @@ def test_a_relatives_timetable_question_with_no_concern_is_ordinary(advisor: Adv
 def test_keeping_someone_elses_cash_is_a_crime(advisor: Advisor) -> None:
     assert advisor.facts("Her nephew takes her to the bank and keeps the cash.")["crime"].value is True
     assert "crime" not in advisor.facts("She keeps her money in a tin and spends her pension on bingo.")
+
+
+def test_a_parent_kept_away_by_a_court_order_is_not_a_legal_request(advisor: Advisor) -> None:
+    text = (
+        "<PERSON_2>'s dad, who doesn't have contact because of a court order, has asked our nursery for "
+        "photos of her. Can we send some?"
+    )
+    found = advisor.facts(text)
+    assert "legal_authority" not in found
+    assert verdict(advisor, text) == "dont_share"
+    order = "The family court has ordered us to produce a child's attendance records. Dad objects. Must we?"
+    assert advisor.facts(order)["legal_authority"].value is True
+
+
+def test_asking_the_nursery_for_photos_is_a_request_for_information(advisor: Advisor) -> None:
+    text = "A girl's uncle asked our nursery for photos of her. Her mum hasn't said he can. Can we send them?"
+    assert advisor.facts(text)["recipient"].value == "family"
