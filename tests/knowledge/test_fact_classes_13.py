@@ -219,6 +219,7 @@ def test_no_legal_power_without_an_order(advisor: Advisor, text: str) -> None:
 
 
 SAME_ORGANISATION = [
+    "A neighbour seems lonely, a caller says. Can I pass her details to our befriending team?",
     "I work in the council's benefits team. Can I pass my worry about a tenant's falls to the council's own "
     "adult social care team?",
     "Our trust's mental health team want to know about a patient's falls. Same trust. Can I tell them?",
