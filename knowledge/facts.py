@@ -966,6 +966,8 @@ class FactExtractor:
                 and {t.lower_ for t in doc[max(sent.start, start - 4) : start]} & HIDING_FROM
             ):
                 continue  # "moving away so social services can't find me": hiding from services, not missing
+            if end - start == 1 and doc[start].lower_ == "bit" and _quantity_bit(doc, start):
+                continue  # "struggling a bit", "seems a bit odd", "a bit of a mess": a quantity, not a bite
             if cue.fact in SERVICE_BLIND and end < len(doc) and doc[end].lower_ in SERVICE_NOUNS:
                 continue  # "a domestic abuse charity", "the sexual health clinic": a service, not an event
             missed = (
@@ -1077,6 +1079,17 @@ ADULT_PARTY = {"man", "man's", "mans", "men", "guy's", "guys", "bloke's", "bloke
 # a consent cue inside an embedded question or a condition is not consent ("I haven't asked whether she's
 # happy for me to", "if she agrees")
 OPEN_QUESTION = {"whether", "if", "wether"}
+
+
+TALK_OVER_VERBS = {"chat", "talk", "think", "go", "talking", "chatting", "thinking"}
+QUANTITY_BEFORE_BIT = {"a", "little", "tiny", "wee", "quite", "the", "one", "every", "each", "this", "that"}
+
+
+def _quantity_bit(doc: Any, i: int) -> bool:
+    """'bit' as a quantity ('a bit', 'a little bit', 'bit of') rather than the past of 'bite'."""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return before in QUANTITY_BEFORE_BIT or after in {"of", "more", "less", "better", "worse", "too"}
 
 
 def _resolve(name: str, hits: list[Hit]) -> Hit | None:
@@ -1247,6 +1260,33 @@ def _subject(
     return value, chosen[2], explanation, mentions
 
 
+OWN_SCHOOL = re.compile(r"\b(our|my) (school|college|academy|nursery|primary|secondary)\b")
+SCHOOL_STAFF = {"senco", "teacher", "teachers", "headteacher", "head"}
+
+
+def _misparsed_verb(doc: Any, tok: Any) -> bool:
+    """'Can our school's pastoral lead share what she knows': a verb the tagger read as a noun."""
+    sent = sent_of(doc, tok.i)
+    nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+    return (
+        tok.lower_ in {"share", "pass", "tell", "report", "discuss", "mention"}
+        and doc[sent.start].tag_ == "MD"
+        and nxt is not None
+        and nxt.tag_ in {"WP", "PRP", "DT", "PRP$", "RP"}
+    )
+
+
+CONSENT_GATE_VERBS = {"ask", "asking", "check", "checking", "clear", "run"}
+
+
+def _gate_before_telling(doc: Any, tok: Any, sent: Any) -> bool:
+    """'ask his mum before I tell the lead': an agreement sought, not a share."""
+    for j in range(tok.i + 1, min(sent.end, tok.i + 8)):
+        if doc[j].lower_ == "before":
+            return any(doc[k].lower_ in COMM_VERBS for k in range(j + 1, min(sent.end, j + 6)))
+    return False
+
+
 def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str, Hit]]:
     """Roles that would receive the information: objects of 'tell/share with/pass to', or requesters."""
     # keep the longest role match at each position
@@ -1263,6 +1303,14 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
         covered.update(range(r.start, r.end))
         clean.append(r)
     clean = [_external_manager(doc, r) for r in clean]
+    # "our school's pastoral lead ... with the SENCo": staff of the asker's own school are colleagues
+    if OWN_SCHOOL.search(doc.text.lower()):
+        clean = [
+            Hit(r.fact, "colleague", r.start, r.end, r.weak, r.evidence, "a colleague in your own school")
+            if r.value == "school" and doc[r.start].lower_ in SCHOOL_STAFF
+            else r
+            for r in clean
+        ]
     # "a young carer" is a child who cares for someone, not the person's carer
     clean = [
         r for r in clean if not (r.value == "family" and r.start > 0 and doc[r.start - 1].lower_ == "young")
@@ -1281,7 +1329,9 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
     clean = [
         r
         for r in clean
-        if not (r.end < len(doc) and doc[r.end].lower_ == "'s" and any(o.start == r.end + 1 for o in clean))
+        if not (
+            r.end < len(doc) and doc[r.end].lower_ in {"'s", "'"} and any(o.start == r.end + 1 for o in clean)
+        )
     ]
     slots: list[tuple[str, Hit]] = []
     pronoun_slot = False
@@ -1307,7 +1357,12 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             continue
         if has_parser and _someone_else_contacts_us(doc, tok):
             continue  # "keeps ringing our hostel": the asker's organisation is contacted, not told
-        if has_parser and tok.tag_ in ("NN", "NNS") and tok.dep_ in ("dobj", "pobj", "nsubj", "attr"):
+        if (
+            has_parser
+            and tok.tag_ in ("NN", "NNS")
+            and tok.dep_ in ("dobj", "pobj", "nsubj", "attr")
+            and not _misparsed_verb(doc, tok)
+        ):
             continue  # "doesn't have contact because of a court order": the noun, not someone contacting
         if has_parser and tok.dep_ == "relcl" and not _is_question(sent_of(doc, tok.i)):
             continue  # "the girl we take to school": a verb describing someone, not the proposed share
@@ -1316,6 +1371,8 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
         if has_parser and _reported_by_other(tok):
             continue  # "a woman told our clinic", "what she told the police": a past event, not the question
         sent = sent_of(doc, tok.i)
+        if tok.lower_ in CONSENT_GATE_VERBS and _gate_before_telling(doc, tok, sent):
+            continue  # "ask his mum before I tell our welfare officer": whose agreement, not who is told
         limit = min(sent.end, tok.i + 24)
         for r in clean:
             if r.start <= tok.i or r.start >= limit:
@@ -2620,4 +2677,16 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
         )
     else:
         facts["purpose"] = _fact("purpose", "support", "", "no abuse, neglect or risk of harm is described")
+    # "talk it over with the tenancy team in the same department": discussing a worry inside the organisation
+    # is sharing within it, not a request for advice, unless doubt or anonymity is said in other words too
+    unsure_hits = [h for h in by_fact.get("unsure_if_safeguarding", []) if h.value is True]
+    inside = facts.get("within_organisation")
+    if (
+        unsure_hits
+        and inside is not None
+        and inside.value is True
+        and "anonymous_advice" not in facts
+        and all(doc[h.start].lower_ in TALK_OVER_VERBS for h in unsure_hits)
+    ):
+        facts.pop("unsure_if_safeguarding", None)
     return list(facts.values())
