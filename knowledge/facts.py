@@ -943,7 +943,7 @@ class FactExtractor:
                 cue.fact == "escalation"
                 and doc[start].lower_ in {"has", "have", "had", "hasn't", "haven't"}
                 and start > 0
-                and doc[start - 1].lower_ in {"she", "he", "they", "it"}
+                and doc[start - 1].lower_ in {"she", "he", "they", "it", "i"}
                 and not {t.lower_ for t in doc[sent.start : start]} & BOSS_WORDS
             ):
                 continue  # "she hasn't said anything about sharing": the person, not a manager doing nothing
@@ -1276,6 +1276,28 @@ def _misparsed_verb(doc: Any, tok: Any) -> bool:
     )
 
 
+PARENT_WORDS = {"mum", "dad", "parent", "mother", "father", "mom", "grandparent", "grandma", "grandad", "nan"}
+GROUP_PLACES = {
+    "playgroup",
+    "nursery",
+    "preschool",
+    "pre-school",
+    "school",
+    "toddler",
+    "football",
+    "swimming",
+    "cubs",
+    "brownies",
+    "scouts",
+    "rugby",
+    "dance",
+    "gymnastics",
+    "ballet",
+    "karate",
+    "church",
+    "baby",
+    "stay",
+}
 CONSENT_GATE_VERBS = {"ask", "asking", "check", "checking", "clear", "run"}
 
 
@@ -1303,6 +1325,20 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
         covered.update(range(r.start, r.end))
         clean.append(r)
     clean = [_external_manager(doc, r) for r in clean]
+    # "a mum at playgroup", "another dad from football": a parent met through a group, not the person's family
+    clean = [
+        Hit(r.fact, "curious", r.start, r.end, r.weak, r.evidence, "a parent from a group, with no role")
+        if r.value == "family"
+        and r.end - r.start == 1
+        and doc[r.start].lower_ in PARENT_WORDS
+        and r.start > 0
+        and doc[r.start - 1].lower_ in {"a", "another"}
+        and r.end + 1 < len(doc)
+        and doc[r.end].lower_ in {"at", "from"}
+        and (doc[r.end + 1].pos_ == "PROPN" or doc[r.end + 1].lower_ in GROUP_PLACES)
+        else r
+        for r in clean
+    ]
     # "our school's pastoral lead ... with the SENCo": staff of the asker's own school are colleagues
     if OWN_SCHOOL.search(doc.text.lower()):
         clean = [

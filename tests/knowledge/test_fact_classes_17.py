@@ -172,3 +172,102 @@ def test_own_school_staff_are_colleagues(advisor: Advisor, text: str) -> None:
 @pytest.mark.parametrize("text", OTHER_SCHOOL)
 def test_another_schools_staff_are_outside(advisor: Advisor, text: str) -> None:
     assert facts(advisor, text).get("within_organisation") is not True
+
+
+# someone the person fled or escaped from is the alleged abuser, however the person is named
+FLED_FROM = [
+    "The man our client fled from keeps ringing reception asking for her new address. Can we give it to him?",
+    "The woman she escaped from has asked the hostel whether she is staying there. Can we say?",
+    "The partner my tenant ran away from wants to know which flat she is in now. Can I tell him?",
+]
+NOT_FLED_FROM = [
+    # someone who fled from a war or a country is the person, not an abuser
+    "A man who fled from the war in Syria wants help with housing. Can I pass his details to the council's "
+    "housing team?",
+]
+
+
+@pytest.mark.parametrize("text", FLED_FROM)
+def test_someone_the_person_fled_from_is_the_abuser(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("recipient") == "abuser"
+    assert advisor.advise(text).verdict == "dont_share"
+
+
+@pytest.mark.parametrize("text", NOT_FLED_FROM)
+def test_fleeing_a_war_is_not_an_abuser(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("recipient") != "abuser"
+
+
+# a parent known from a group who asks about another family has no role
+PARENT_FROM_A_GROUP = [
+    "a mum at playgroup asked me if it's true another child's dad is in prison. should i tell her?",
+    "Another dad from football asked me whether one of the boys is in foster care. Can I tell him?",
+]
+PARENT_OF_THE_CHILD = [
+    # the child's own mum asking about her own child
+    "A 7-year-old's mum asked me how he is settling in at breakfast club. Can I tell her?",
+]
+
+
+@pytest.mark.parametrize("text", PARENT_FROM_A_GROUP)
+def test_a_parent_from_a_group_has_no_role(advisor: Advisor, text: str) -> None:
+    assert advisor.advise(text).verdict == "dont_share"
+
+
+@pytest.mark.parametrize("text", PARENT_OF_THE_CHILD)
+def test_the_childs_own_parent_is_family(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("recipient") == "family"
+
+
+# the asker's own "I haven't said anything yet" is not a manager failing to act
+def test_the_askers_own_silence_is_not_escalation(advisor: Advisor) -> None:
+    text = (
+        "a woman at our food bank said her partner threw a mug at her in front of the kids. she doesn't want "
+        "anyone knowing. i haven't said anything yet - can i share it?"
+    )
+    found = facts(advisor, text)
+    assert found.get("escalation") is not True
+    assert found.get("others_at_risk") is True
+    assert advisor.advise(text).verdict == "share"
+
+
+def test_a_manager_who_has_not_acted_is_still_escalation(advisor: Advisor) -> None:
+    text = "I told my manager a resident has bruises from her son and she hasn't done anything. What now?"
+    assert facts(advisor, text).get("escalation") is True
+
+
+# throwing hard things at someone is violence; a ball in a game is not
+THROWN = [
+    "Her husband threw a plate at her during an argument. She asked me not to tell anyone. Can I?",
+    "Her son threw her against the wall again when she refused him money. Can I report it?",
+]
+NOT_THROWN = [
+    "He threw the ball at his brother in the garden. Can I tell his mum he's doing well at football?",
+]
+
+
+@pytest.mark.parametrize("text", THROWN)
+def test_things_thrown_at_someone_are_violence(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("crime") is True
+
+
+@pytest.mark.parametrize("text", NOT_THROWN)
+def test_a_ball_in_a_game_is_not_violence(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("crime") is not True
+
+
+# callers calling themselves a friend or relative whom nobody can verify get nothing, and the answer cites
+# the rule on family and friends
+UNVERIFIED_CALLERS = [
+    "Someone calling herself a friend of one of our residents rang asking whether he has been moved to a "
+    "hospice. We can't verify who she is. Can I confirm it?",
+    "A man rang saying he's her nephew and asked which ward she is on. We have no way of checking who he is. "
+    "Can I tell him?",
+]
+
+
+@pytest.mark.parametrize("text", UNVERIFIED_CALLERS)
+def test_unverified_callers_claiming_a_relation_get_nothing(advisor: Advisor, text: str) -> None:
+    advice = advisor.advise(text)
+    assert advice.verdict == "dont_share"
+    assert "family.consent" in advice.rules
