@@ -1082,6 +1082,21 @@ OPEN_QUESTION = {"whether", "if", "wether"}
 
 
 TALK_OVER_VERBS = {"chat", "talk", "think", "go", "talking", "chatting", "thinking"}
+COMPULSION_WORDS = {
+    "makes",
+    "made",
+    "making",
+    "forces",
+    "forced",
+    "forcing",
+    "threatens",
+    "threatened",
+    "threatening",
+    "scared",
+    "frightened",
+    "afraid",
+    "terrified",
+}
 QUANTITY_BEFORE_BIT = {"a", "little", "tiny", "wee", "quite", "the", "one", "every", "each", "this", "that"}
 
 
@@ -2723,6 +2738,22 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
         and inside.value is True
         and "anonymous_advice" not in facts
         and all(doc[h.start].lower_ in TALK_OVER_VERBS for h in unsure_hits)
+    ):
+        facts.pop("unsure_if_safeguarding", None)
+    # "not sure if this even counts, but he makes him hand over his bank cards and he's scared to say":
+    # coercion described in concrete terms outweighs the asker's hedge (asking anonymously is still advice)
+    duress_now = facts.get("duress")
+    if (
+        "unsure_if_safeguarding" in facts
+        and "anonymous_advice" not in facts
+        and duress_now is not None
+        and duress_now.value is True
+        and any(
+            h.value is True
+            and not h.weak
+            and {t.lower_ for t in doc[max(0, h.start - 3) : h.end]} & COMPULSION_WORDS
+            for h in by_fact.get("duress", [])
+        )
     ):
         facts.pop("unsure_if_safeguarding", None)
     return list(facts.values())

@@ -171,7 +171,6 @@ def _score(advisor: Advisor, path: Path) -> dict[str, float]:
 OPEN_BATCHES = {
     "blind_13": "inform: a child abused in her own home, parents not told first (disputed, see docs)",
     "blind_17": "first run 0.90: a club welfare officer, the same council department, an employer asking",
-    "blind_18": "first run 0.75: someone the person fled from, whistleblowing, a wife asking not to report",
 }
 
 

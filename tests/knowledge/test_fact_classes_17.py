@@ -271,3 +271,58 @@ def test_unverified_callers_claiming_a_relation_get_nothing(advisor: Advisor, te
     advice = advisor.advise(text)
     assert advice.verdict == "dont_share"
     assert "family.consent" in advice.rules
+
+
+# doubt whether it is anyone's business, or asking in general terms, is a request for advice
+ADVICE_FIRST = [
+    "A retired teacher at our bowls club keeps sending money to a man he met online. He has capacity. I "
+    "can't tell if it's a scam or just his choice. Can I ask the council about it in general terms first?",
+    "A neighbour says a family on our estate seems a bit odd, but the children look well. I'm not sure "
+    "whether this is worth passing on. What should I do?",
+    "Generally speaking, if a client of ours gives away most of her pension to her church, is it even worth "
+    "reporting?",
+]
+
+
+@pytest.mark.parametrize("text", ADVICE_FIRST)
+def test_doubt_whether_it_is_worth_passing_on_gets_advice(advisor: Advisor, text: str) -> None:
+    assert advisor.advise(text).verdict == "seek_advice"
+
+
+# coercion in concrete terms outweighs "not sure if this even counts"; anonymity still asks for advice
+CONCRETE_DURESS_HEDGED = [
+    "not sure if this even counts, but a man at our lunch club says his son-in-law makes him hand over his "
+    "bank cards and he's scared to say anything. he has capacity and asked me not to tell. can i pass it on?",
+    "This might be nothing, but a woman I visit says her grandson takes her pension card and threatens to "
+    "stop visiting if she complains. She asked me to keep quiet. Can I report it?",
+]
+HEDGED_DURESS_ANONYMOUS = [
+    "not sure if this even counts, but a man at our lunch club says his son-in-law makes him hand over his "
+    "bank cards. can i talk to someone about it without naming him?",
+]
+
+
+@pytest.mark.parametrize("text", CONCRETE_DURESS_HEDGED)
+def test_concrete_duress_outweighs_a_hedge(advisor: Advisor, text: str) -> None:
+    advice = advisor.advise(text)
+    assert advice.verdict == "share"
+    assert "override.duress" in advice.rules
+
+
+@pytest.mark.parametrize("text", HEDGED_DURESS_ANONYMOUS)
+def test_asking_anonymously_about_duress_is_advice(advisor: Advisor, text: str) -> None:
+    assert advisor.advise(text).verdict == "seek_advice"
+
+
+# a vague control sign or "getting anyone in trouble" does not outweigh the hedge
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a mum at toddler group said her partner is always checking her phone. unsure if its dv or im "
+        "overthinking. who do i ask",
+        "a lady at lunch club said something odd about her carer and i dont know if i'm overreacting. who "
+        "can i talk it over with without getting anyone in trouble?",
+    ],
+)
+def test_vague_control_with_a_hedge_gets_advice(advisor: Advisor, text: str) -> None:
+    assert advisor.advise(text).verdict == "seek_advice"
