@@ -1656,6 +1656,10 @@ def _is_request(doc: Any, tok: Any) -> bool:
         # only what is asked of the person themselves ("asking her for photos", "asks him to meet"); "asked
         # our nursery for photos of her" is a request for information about her
         nxt_word = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+        ahead3 = [t.lower_ for t in doc[tok.i + 1 : min(len(doc), tok.i + 4)]]
+        wish = ahead3[1:3] in (["not", "to"], ["to", "keep"])
+        if ahead3[:1] in (["us"], ["me"], ["you"], ["staff"]) and wish:
+            return False  # "his wife has asked us not to make it official": a wish, not a request
         return not (
             asked_for & NOT_INFO_ASKED and nxt_word in {"him", "her", "them", "to", "for", "me", "you"}
         )
@@ -1930,9 +1934,20 @@ def _abuser_care_needs(doc: Any, hits: list[Hit]) -> Hit | None:
             while start > sent.start and doc[start - 1].lower_ not in {",", ";", ".", "and", "but"}:
                 start -= 1
             doers = list(doc[start : tok.i]) if tok.pos_ != "VERB" else []
-        elif len(doers) == 1 and doers[0].lower_ in {"he", "she"} and sent.start > 0:
-            # "One of our residents has dementia. He hit his wife": the pronoun points back one sentence
-            doers = [t for t in sent_of(doc, sent.start - 1) if t.lower_ in STRONG_CARE_NEED_WORDS]
+        elif len(doers) == 1 and doers[0].lower_ in {"he", "she"}:
+            # "He has dementia and has started hitting her": what the pronoun's own verb says of him
+            own = [
+                t
+                for c in doers[0].head.children
+                if c.dep_ in ("dobj", "attr", "acomp", "prep") and c.i != tok.i
+                for t in c.subtree
+                if t.i < tok.i
+            ]
+            if any(t.lower_ in STRONG_CARE_NEED_WORDS for t in own):
+                doers = own
+            elif sent.start > 0:
+                # "One of our residents has dementia. He hit his wife": the pronoun points back one sentence
+                doers = [t for t in sent_of(doc, sent.start - 1) if t.lower_ in STRONG_CARE_NEED_WORDS]
         if any(t.lower_ in CARE_NEED_WORDS for t in doers):
             return Hit(
                 "abuser_care_needs",

@@ -326,3 +326,76 @@ def test_asking_anonymously_about_duress_is_advice(advisor: Advisor, text: str) 
 )
 def test_vague_control_with_a_hedge_gets_advice(advisor: Advisor, text: str) -> None:
     assert advisor.advise(text).verdict == "seek_advice"
+
+
+# a relative who asks us not to report is voicing a wish, not asking to be told
+def test_a_relative_asking_us_not_to_report_is_not_the_receiver(advisor: Advisor) -> None:
+    text = (
+        "I think one of the night carers slapped a resident with dementia. His daughter has asked us "
+        "not to make it official. Can I still report it?"
+    )
+    found = facts(advisor, text)
+    assert found.get("recipient") != "family"
+    advice = advisor.advise(text)
+    assert advice.verdict == "share"
+    assert "override.staff_implicated" in advice.rules
+
+
+def test_a_relative_asking_for_news_is_still_the_receiver(advisor: Advisor) -> None:
+    text = "His daughter has asked us how he is getting on. Can I tell her?"
+    assert facts(advisor, text).get("recipient") == "family"
+
+
+# fear of reprisal for raising a concern about one's own workplace is whistleblowing
+WHISTLEBLOWING = [
+    "I'm worried that if I report how my manager treats residents I'll lose my job. Is there a protected way "
+    "to raise it?",
+    "The deputy manager shouts at the children and I'm scared of speaking up about my manager's friend. I "
+    "don't want to be sacked for reporting it. What can I do?",
+]
+NOT_WHISTLEBLOWING = [
+    "I lost my job last year and I'm struggling with money. Can the food bank tell my landlord?",
+]
+
+
+@pytest.mark.parametrize("text", WHISTLEBLOWING)
+def test_fear_of_reprisal_is_whistleblowing(advisor: Advisor, text: str) -> None:
+    advice = advisor.advise(text)
+    assert advice.verdict == "share"
+    assert "key.whistleblowing" in advice.rules
+
+
+@pytest.mark.parametrize("text", NOT_WHISTLEBLOWING)
+def test_losing_a_job_in_the_past_is_not_whistleblowing(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("whistleblowing") is not True
+
+
+# "he has dementia and has started hitting her": care needs said of the doer in his own clause
+def test_care_needs_in_the_doers_own_clause(advisor: Advisor) -> None:
+    text = (
+        "A couple both get home care from us. He has dementia and has started hitting her when she helps him "
+        "wash; she has capacity and asks us not to tell anyone. Can we raise it?"
+    )
+    assert facts(advisor, text).get("abuser_care_needs") is True
+
+
+def test_no_care_needs_in_the_doers_clause(advisor: Advisor) -> None:
+    text = "He has a new job and has started hitting her when he drinks. She asks us not to tell. Can we?"
+    assert facts(advisor, text).get("abuser_care_needs") is not True
+
+
+# rough handling in other verbs is harm; "dragging her feet" is not
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A carer manhandled a resident into bed again last night. Can I report it?",
+        "Her son keeps yanking her arm when she is slow. Can I tell someone?",
+    ],
+)
+def test_rough_handling_is_harm(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("crime") is True
+
+
+def test_dragging_feet_is_not_harm(advisor: Advisor) -> None:
+    text = "She has been dragging her feet about the forms. Can I tell her manager?"
+    assert facts(advisor, text).get("crime") is not True
