@@ -1313,6 +1313,11 @@ GROUP_PLACES = {
     "baby",
     "stay",
 }
+EMPLOYER_WORDS = {"employer", "employers", "boss", "workplace"}
+RETURN_TO_WORK = re.compile(
+    r"\b(back to work|return(ing)? to work|phased return|fit (for|to) (work|return)|fit note"
+    r"|occupational health|reasonable adjustments|well enough to (come back|return|go back|start|work))\b"
+)
 CONSENT_GATE_VERBS = {"ask", "asking", "check", "checking", "clear", "run"}
 
 
@@ -2560,6 +2565,14 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
             (h for _, h in recipients if h.start == (primary_hit.start if primary_hit else -1)), None
         )
         if hit_c is None or "landlord" in doc[hit_c.start : hit_c.end].text.lower():
+            names[0] = "other_service"
+    if names and names[0] == "curious" and RETURN_TO_WORK.search(doc.text.lower()):
+        # an employer asking about the person's own return to work (fit to come back, adjustments, a phased
+        # return) has a role in it, with the person's agreement; an employer prying into his health has none
+        hit_e = next(
+            (h for _, h in recipients if h.start == (primary_hit.start if primary_hit else -1)), None
+        )
+        if hit_e is not None and EMPLOYER_WORDS & {t.lower_ for t in doc[hit_e.start : hit_e.end]}:
             names[0] = "other_service"
     if names and names[0] in AGENCY_ROLES | {"other_service"} and SAME_ORG.search(doc.text.lower()):
         # "the council's own adult social care team", "our council's housing team ... same council": another

@@ -170,7 +170,6 @@ def _score(advisor: Advisor, path: Path) -> dict[str, float]:
 # unseen batches scored and partly worked through, still below the targets
 OPEN_BATCHES = {
     "blind_13": "inform: a child abused in her own home, parents not told first (disputed, see docs)",
-    "blind_17": "first run 0.90: a club welfare officer, the same council department, an employer asking",
 }
 
 

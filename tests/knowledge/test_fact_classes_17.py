@@ -399,3 +399,30 @@ def test_rough_handling_is_harm(advisor: Advisor, text: str) -> None:
 def test_dragging_feet_is_not_harm(advisor: Advisor) -> None:
     text = "She has been dragging her feet about the forms. Can I tell her manager?"
     assert facts(advisor, text).get("crime") is not True
+
+
+# an employer asking about the person's own return to work has a role with his agreement; an employer prying
+# into his health, or anyone else asking, has none
+RETURN_TO_WORK_ASK_FIRST = [
+    "The employer of a man we support with his mental health rang to ask whether he is well enough to come "
+    "back to work. We haven't discussed it with him yet. Can I answer?",
+    "Her boss has asked us whether she needs reasonable adjustments when she returns to work. We haven't "
+    "asked her yet. Can we tell him?",
+]
+EMPLOYER_NO_ROLE = [
+    "A man's employer rang our GP practice asking whether he's been off sick because of his drinking. Can we "
+    "tell them?",
+    "His boss rang asking if he is fit to return to work. He has told us he doesn't want his boss to know "
+    "anything about his treatment. Can I answer?",
+    "A neighbour asked me whether he is well enough to go back to work yet. We haven't asked him. Can I say?",
+]
+
+
+@pytest.mark.parametrize("text", RETURN_TO_WORK_ASK_FIRST)
+def test_an_employer_asking_about_return_to_work_is_asked_first(advisor: Advisor, text: str) -> None:
+    assert advisor.advise(text).verdict == "ask_consent"
+
+
+@pytest.mark.parametrize("text", EMPLOYER_NO_ROLE)
+def test_prying_employers_refusals_and_neighbours_get_nothing(advisor: Advisor, text: str) -> None:
+    assert advisor.advise(text).verdict == "dont_share"
