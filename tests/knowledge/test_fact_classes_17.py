@@ -355,6 +355,9 @@ WHISTLEBLOWING = [
 ]
 NOT_WHISTLEBLOWING = [
     "I lost my job last year and I'm struggling with money. Can the food bank tell my landlord?",
+    # the fear is about time off, not about raising a concern
+    "I'm worried I'll lose my job if I take more time off to look after my mum. Can I tell my manager about "
+    "her illness?",
 ]
 
 
