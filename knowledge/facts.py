@@ -1318,6 +1318,18 @@ RETURN_TO_WORK = re.compile(
     r"\b(back to work|return(ing)? to work|phased return|fit (for|to) (work|return)|fit note"
     r"|occupational health|reasonable adjustments|well enough to (come back|return|go back|start|work))\b"
 )
+OWN_CHILD_WORDS = {"son", "daughter", "child", "kid", "kids", "boy", "girl", "baby", "little", "children"}
+
+
+def _about_own_child(doc: Any, r: Hit) -> bool:
+    """'a mum at nursery asked me how her daughter is settling in': the parent of the child asked about."""
+    sent = sent_of(doc, r.start)
+    return any(
+        doc[j].lower_ in {"her", "his", "their"} and doc[j + 1].lower_ in OWN_CHILD_WORDS
+        for j in range(r.end, sent.end - 1)
+    )
+
+
 CONSENT_GATE_VERBS = {"ask", "asking", "check", "checking", "clear", "run"}
 
 
@@ -1356,6 +1368,7 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
         and r.end + 1 < len(doc)
         and doc[r.end].lower_ in {"at", "from"}
         and (doc[r.end + 1].pos_ == "PROPN" or doc[r.end + 1].lower_ in GROUP_PLACES)
+        and not _about_own_child(doc, r)
         else r
         for r in clean
     ]

@@ -100,6 +100,7 @@ OWN_LEADS = [
     "Can I share a pupil's worries about home with our pastoral lead?",
 ]
 NOT_OWN_LEADS = [
+    "A man I support says his benefits were stopped. Can I tell the DWP welfare officer about his illness?",
     "A boy in our squad has a bruise on his face and says his dad did it. Can I tell a police officer?",
 ]
 
@@ -112,8 +113,8 @@ def test_the_organisations_welfare_officer_is_internal(advisor: Advisor, text: s
 
 
 @pytest.mark.parametrize("text", NOT_OWN_LEADS)
-def test_a_police_officer_is_still_police(advisor: Advisor, text: str) -> None:
-    assert facts(advisor, text).get("recipient") == "police"
+def test_an_outside_officer_is_not_internal(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("within_organisation") is not True
 
 
 # "ask his mum before I tell the lead": whose agreement is sought, not who is told
@@ -206,6 +207,8 @@ PARENT_FROM_A_GROUP = [
 PARENT_OF_THE_CHILD = [
     # the child's own mum asking about her own child
     "A 7-year-old's mum asked me how he is settling in at breakfast club. Can I tell her?",
+    "A mum at nursery asked me how her daughter is settling in. Can I tell her?",
+    "a dad at football asked me whether his son has been behaving. can i tell him?",
 ]
 
 
