@@ -18,6 +18,9 @@ from redaction.errors import RedactionError
 from redaction.lexicon import word_set
 
 PLACEHOLDER = re.compile(r"\[([A-Z][A-Z_]*?)_(\d+)\]")
+# Another tool's placeholders, pasted in: "<PERSON_1>", "<PHONE_NUMBER>". Already anonymous, so kept as
+# they are (and their numbers are not reused), never read as a name.
+FOREIGN_PLACEHOLDER = re.compile(r"<([A-Z][A-Z_]*?)(?:_(\d+))?>")
 _KEY_CHECK = b"canishare placeholder map v1"
 _TITLES = word_set(
     """

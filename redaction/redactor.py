@@ -13,7 +13,7 @@ from redaction.errors import RedactionError
 from redaction.lexicon import Lexicon
 from redaction.normalise import Normalised, normalise
 from redaction.pipeline import build, build_blank
-from redaction.placeholders import PLACEHOLDER, PlaceholderMap, name_parts
+from redaction.placeholders import FOREIGN_PLACEHOLDER, PLACEHOLDER, PlaceholderMap, name_parts
 from redaction.resolve import resolve
 from redaction.spans import Candidate, Redacted, Span
 
@@ -87,9 +87,11 @@ class Redactor:
 
     def _finish(self, text: str, norm: Normalised, doc: Doc, conversation: PlaceholderMap | None) -> Redacted:
         state = conversation if conversation is not None else PlaceholderMap(os.urandom(32))
-        existing = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(norm.text)]
-        for match in PLACEHOLDER.finditer(norm.text):
-            state.reserve(match.group(1), int(match.group(2)))
+        typed = [*PLACEHOLDER.finditer(norm.text), *FOREIGN_PLACEHOLDER.finditer(norm.text)]
+        existing = [(m.start(), m.end()) for m in typed]
+        for match in typed:
+            if match.group(2):
+                state.reserve(match.group(1), int(match.group(2)))
         found: list[Candidate] = [
             c for c in doc._.redactions if not any(s < c.end and c.start < e for s, e in existing)
         ]

@@ -7,6 +7,9 @@ from redaction.lexicon import word_set
 from redaction.recognizer import Recognizer
 from redaction.spans import Candidate
 
+# A lowercase word straight after one of these is the verb of its clause, not a surname.
+_SUBJECT_PRONOUNS = word_set("i you he she we they it who")
+
 # Lowercase particles inside names ("van der Berg", "bin Laden", "ap Rhys").
 _PARTICLES = word_set(
     """
@@ -71,7 +74,8 @@ class PersonNameRecognizer(Recognizer):
             return None
         if self._named_by_phrase(ctx, i):
             return 0.8, "a word given as someone's name ('my name is', 'surname is')"
-        if "-" in low and all(lex.is_name(part) for part in low.split("-")):
+        double = "-" in low and all(lex.is_name(part) for part in low.split("-"))
+        if double and not self._compound_word(w, prev):
             return 0.75, "a double-barrelled surname from the name list"
         if prev is not None and prev.low in lex.cues and self._nameish(ctx, w, after_cue=True):
             return 0.8, f"a name after the cue word '{prev.low}'"
@@ -136,6 +140,14 @@ class PersonNameRecognizer(Recognizer):
             )
             and ctx.words[i].low not in ctx.lexicon.stop_words
         )
+
+    @staticmethod
+    def _compound_word(w: Word, prev: Word | None) -> bool:
+        """A lowercase hyphenated word that reads as a verb or common compound, not a surname: "she
+        self-harms", "he self-isolates". Capitalised forms ("Self-Harms") are still names."""
+        if not w.lower:
+            return False
+        return w.low.startswith("self-") or (prev is not None and prev.low in _SUBJECT_PRONOUNS)
 
     def _is_title(self, w: Word, nxt: Word | None, ctx: Context) -> bool:
         lex = ctx.lexicon

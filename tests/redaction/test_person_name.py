@@ -13,6 +13,8 @@ MATCH = [
     ("MRS JESSIE CARTER RANG ABOUT HER SON KYLE", ["MRS JESSIE CARTER", "KYLE"]),
     ("JORDAN SAID HIS STEPDAD DARREN LOCKS HIM IN", ["JORDAN", "DARREN"]),
     ("Marie-Claire Dubois rang", ["Marie-Claire Dubois"]),
+    ("Mrs Smith-Jones rang", ["Mrs Smith-Jones"]),
+    ("smith-jones rang me back", ["smith-jones"]),
     ("Liam O'Connor was found", ["Liam O'Connor"]),
     ("Can I discuss Grandad Ted's memory", ["Grandad Ted"]),
     ("my neighbour big dave shouts", ["dave"]),
@@ -33,6 +35,10 @@ MATCH = [
 ]
 NO_MATCH = [
     "Will you tell the GP?",
+    # lowercase hyphenated words made of surnames, read as what they are
+    "my client told me she self-harms most nights",
+    "he self-isolates when he is low",
+    "they white-wash everything",
     "I hope she is safe and will rise above it",
     "the price rose and grace was shown",
     "her mum and stepdad told the social worker",

@@ -170,3 +170,30 @@ def test_a_failed_prefetch_keeps_nothing_and_redaction_still_reports_its_own_err
     blank_redactor.prefetch(["Jessie Carter is 15", "Call 07700 900321"])  # no exception escapes
     assert blank_redactor._ready == {}
     assert "07700" not in blank_redactor.redact("Call 07700 900321").text
+
+
+@pytest.mark.model
+def test_another_tools_placeholders_are_kept_and_their_numbers_not_reused(model_redactor: Redactor) -> None:
+    text = (
+        "<PERSON_1> told me her carer <PERSON_2> keeps her bank card; "
+        "Jessie Carter rang from <PHONE_NUMBER>."
+    )
+    result = model_redactor.redact(text)
+    assert result.text.startswith("<PERSON_1> told me her carer <PERSON_2> keeps")
+    assert result.text.endswith("rang from <PHONE_NUMBER>.")
+    assert "Jessie" not in result.text and "[PERSON_3]" in result.text
+    assert "[PERSON_1]" not in result.text and "[PERSON_2]" not in result.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a mum at playgroup asked me if it's true",
+        "our childminder said he had bruises",
+        "the foodbank volunteer says she is scared",
+        "the befriender says he has not eaten",
+    ],
+)
+def test_care_settings_missing_from_the_dictionary_are_not_names(model_redactor: Redactor, text: str) -> None:
+    assert model_redactor.redact(text).text == text
