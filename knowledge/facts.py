@@ -1902,10 +1902,23 @@ def _staff_is_agent(doc: Any, staff: Hit, harms: list[Hit]) -> bool:
     tok = doc[staff.end - 1]
     for _ in range(4):
         if tok.dep_ in ("nsubj", "nsubjpass"):
+            if tok.head.lower_ in SAYING_VERBS:
+                break  # "our manager told me a resident's son is taking her pension": the one who tells
             clause = {t.i for t in tok.head.subtree}
             if any(h.start in clause for h in harms):
                 return True
             break
+        if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.dep_ in ("agent", "prep"):
+            # the doer of a passive ("handled roughly and shouted at by one of our night care workers")
+            by = tok.head
+            verb = by.head.head if by.head.dep_ == "conj" else by.head
+            if verb.pos_ in ("VERB", "AUX"):
+                start = min(t.i for t in verb.subtree)
+                # the harm is this passive's own, not an earlier one ("hit by her son, comforted by a carer")
+                if not any(t.lower_ == "by" for t in doc[start : by.i]) and any(
+                    start <= h.start < by.i for h in harms
+                ):
+                    return True
         if tok.head is tok or tok.dep_ not in ("pobj", "prep", "compound", "appos", "amod", "poss", "nmod"):
             break
         tok = tok.head
@@ -1924,6 +1937,21 @@ def _staff_is_agent(doc: Any, staff: Hit, harms: list[Hit]) -> bool:
         if not any(t.lower_ not in {"who", "that", "which"} for t in subjects):
             return True
     return False
+
+
+# verbs whose subject passes something on rather than doing the harm inside their clause
+SAYING_VERBS = {
+    "told",
+    "tells",
+    "said",
+    "says",
+    "mentioned",
+    "explained",
+    "reported",
+    "warned",
+    "thinks",
+    "thought",
+}
 
 
 # words before a staff member who is being told or asked, not doing anything

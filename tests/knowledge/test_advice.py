@@ -171,7 +171,7 @@ def _score(advisor: Advisor, path: Path) -> dict[str, float]:
 OPEN_BATCHES = {
     "blind_13": "inform: a child abused in her own home, parents not told first (disputed, see docs)",
     "blind_19": "first run 0.875: people asking for information described in new words, a snatch in progress",
-    "blind_20": "first run 0.825: no-role askers in chat, an abuser with care needs, a flat taken over by dealers",
+    "blind_20": "first run 0.825: no-role askers in chat, an abuser with care needs, a flat taken over",
 }
 
 

@@ -1,0 +1,65 @@
+"""Verdict and fact tables for the classes broadened after blind batches 19 and 20, each with near-misses.
+
+Written from the class (staff as the doer of a passive, a resident's money taken, a home taken over by
+dealers, ...), not copied from the batches.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import Advisor
+
+pytestmark = pytest.mark.model
+
+
+def facts(advisor: Advisor, text: str) -> dict[str, object]:
+    return {f.name: f.value for f in advisor.advise(text).facts}
+
+
+# staff as the doer of a passive with a gap before the staff noun, or named by a graded role
+STAFF_DOERS = [
+    "A patient was pushed and sworn at by one of our agency nurses last night. Can I tell the ward manager?",
+    "A tenant was slapped by one of the weekend support workers. He says leave it. Can I report it?",
+    "I think our deputy manager is stealing residents' cash. Can I tell the council?",
+    "Our assistant manager has been taking a client's money from her purse. Who do I tell?",
+]
+STAFF_NOT_DOERS = [
+    # staff who help, who are told, or who are the asker
+    "A resident was hit by her son and was comforted by one of our night care workers. Can I tell the "
+    "council?",
+    "Our deputy manager told me a resident's son is taking her pension. Can I report it?",
+]
+
+
+@pytest.mark.parametrize("text", STAFF_DOERS)
+def test_staff_doer_in_new_words(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("staff_implicated") is True
+
+
+@pytest.mark.parametrize("text", STAFF_NOT_DOERS)
+def test_staff_who_help_or_are_told_are_not_doers(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("staff_implicated") is not True
+
+
+# a home taken over by dealers (cuckooing) and drug dealing are crimes to prevent
+DEALING = [
+    "A young man's flat has been taken over by a gang who deal drugs from it. He says don't. Can I tell the "
+    "police?",
+    "I think an older tenant is being cuckooed. Can I tell the police?",
+    "People are selling drugs from a vulnerable woman's flat. Can I report it?",
+]
+NOT_DEALING = [
+    "His flat was taken over by the council's repairs team for a week. Can I tell his sister?",
+    "She is taking drugs for her arthritis. Can I tell her daughter?",
+]
+
+
+@pytest.mark.parametrize("text", DEALING)
+def test_dealing_is_crime(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("crime") is True
+
+
+@pytest.mark.parametrize("text", NOT_DEALING)
+def test_repairs_and_medicines_are_not_crime(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("crime") is not True
