@@ -1435,6 +1435,8 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             continue  # "doesn't have contact because of a court order": the noun, not someone contacting
         if has_parser and tok.dep_ == "relcl" and not _is_question(sent_of(doc, tok.i)):
             continue  # "the girl we take to school": a verb describing someone, not the proposed share
+        if has_parser and tok.lower_ in {"involving", "involved"} and tok.dep_ == "acl":
+            continue  # "an incident involving a well-known family": what the incident was, not who is involved
         if tok.lower_ in CONTACTED and any(r.end == tok.i and r.value in PEOPLE_ROLES for r in clean):
             continue  # "her ex rang the nursery": a person named just before called the organisation
         if has_parser and _reported_by_other(tok):
@@ -1507,7 +1509,7 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
         for j in range(r.end, min(r.start + 11, r.end + 8, len(doc))):
             if doc[j].lower_ in CLAUSE_STOPS:
                 break  # "the school where I work and he wants to know": the request is not the school's
-            if j in role_starts:
+            if j in role_starts and "of" not in {doc[k].lower_ for k in range(max(0, j - 2), j)}:
                 break  # "GP reception - a patient's husband wants": the nearer person is the one asking
             after.append(doc[j])
         if r.value in ORG_ROLES and r.start > 0 and doc[r.start - 1].lower_ in {"our", "my"}:
@@ -1521,6 +1523,12 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             and last.head.lower_ in CONCERN_NOUNS | {"check", "record"}
         ):
             continue  # "the dad under a police investigation wants ...": the investigation is not asking
+        top = next((t for t in doc[r.start : r.end] if not r.start <= t.head.i < r.end or t.head is t), last)
+        if has_parser and (
+            (top.dep_ == "pobj" and top.head.lower_ in OF_WHOM)
+            or (top.dep_ == "dobj" and top.head.lower_ in INVOLVING)
+        ):
+            continue  # "a neighbour of a family we work with asked", "an incident involving a family": not asking
         if any(_is_request(doc, t) for t in after if sent_of(doc, t.i) == sent_of(doc, r.start)):
             requesters.append((str(r.value), r))
         elif has_parser:
@@ -1585,6 +1593,12 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
         if named:
             out.append((str(named[-1].value), named[-1]))
     return out
+
+
+# a person named as whom something is of or about is not the one asking ("a neighbour of a family we work with
+# asked", "details of an incident involving a well-known family")
+OF_WHOM = {"of", "about", "concerning", "regarding"}
+INVOLVING = {"involving", "involves", "involved", "concerning", "regarding", "about"}
 
 
 # what a groomer or exploiter asks for is not information about the person ("keeps asking to meet her alone",

@@ -63,3 +63,26 @@ def test_dealing_is_crime(advisor: Advisor, text: str) -> None:
 @pytest.mark.parametrize("text", NOT_DEALING)
 def test_repairs_and_medicines_are_not_crime(advisor: Advisor, text: str) -> None:
     assert facts(advisor, text).get("crime") is not True
+
+
+# the family something is of or about, or that an incident involved, is not the one asking or being told
+NOT_ASKING = [
+    "A reporter asked us for details of an incident involving a local family. Can we say anything?",
+    "A neighbour of a family we support asked me whether the children are on a plan. Can I tell her?",
+    "The landlord of a family we work with asked me why social workers keep visiting. Can I say?",
+]
+STILL_FAMILY = [
+    # the family is the one asked to be involved, or the relative of someone is the one asking
+    "Can we start involving her family in the care plan?",
+    "The sister of a man we support asked me how he is getting on. Can I tell her?",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ASKING)
+def test_whom_it_is_about_is_not_the_receiver(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("recipient") == "curious"
+
+
+@pytest.mark.parametrize("text", STILL_FAMILY)
+def test_family_involved_or_asking_is_family(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("recipient") == "family"
