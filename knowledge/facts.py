@@ -1436,7 +1436,7 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
         if has_parser and tok.dep_ == "relcl" and not _is_question(sent_of(doc, tok.i)):
             continue  # "the girl we take to school": a verb describing someone, not the proposed share
         if has_parser and tok.lower_ in {"involving", "involved"} and tok.dep_ == "acl":
-            continue  # "an incident involving a well-known family": what the incident was, not who is involved
+            continue  # "an incident involving a well-known family": what it was, not who is involved
         if tok.lower_ in CONTACTED and any(r.end == tok.i and r.value in PEOPLE_ROLES for r in clean):
             continue  # "her ex rang the nursery": a person named just before called the organisation
         if has_parser and _reported_by_other(tok):
@@ -1528,7 +1528,7 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
             (top.dep_ == "pobj" and top.head.lower_ in OF_WHOM)
             or (top.dep_ == "dobj" and top.head.lower_ in INVOLVING)
         ):
-            continue  # "a neighbour of a family we work with asked", "an incident involving a family": not asking
+            continue  # "a neighbour of a family we work with asked", "an incident involving a family"
         if any(_is_request(doc, t) for t in after if sent_of(doc, t.i) == sent_of(doc, r.start)):
             requesters.append((str(r.value), r))
         elif has_parser:
