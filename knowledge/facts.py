@@ -1583,7 +1583,10 @@ def _recipients(doc: Any, roles: list[Hit], has_parser: bool) -> list[tuple[str,
         named = [
             r
             for r in clean
-            if r.value in ("curious", "abuser")
+            if (
+                r.value in ("curious", "abuser")
+                or (r.value == "family" and (_subject_of_concern(doc, r) or _disclosed_about(doc, r)))
+            )
             and any(
                 t.lower_ in REQUEST_WORDS
                 for t in doc[r.end : sent_of(doc, r.start).end]
@@ -2206,6 +2209,20 @@ def _subject_of_concern(doc: Any, hit: Hit) -> bool:
     return False
 
 
+# "he's the one she disclosed about", "he is who the allegation is about": the one asking is the one accused
+DISCLOSED_ABOUT = re.compile(
+    r"\b(he|she|they)( i|'|)s (the (one|person|man|woman)|who) (that )?(she|he|they|the (child|girl|boy))? ?"
+    r"(disclosed|told (us|me|you)|made (the|an) allegations?|complained|reported)( it)? about\b"
+    r"|\b(he|she|they)( i|'|)s (the (one|person|man|woman)|who) (the )?(disclosure|allegation|referral) "
+    r"(is|was) about\b"
+)
+
+
+def _disclosed_about(doc: Any, hit: Hit) -> bool:
+    """A pronoun after the person, in a later sentence, saying they are the one the disclosure is about."""
+    return bool(DISCLOSED_ABOUT.search(doc[hit.end :].text.lower()))
+
+
 ESTRANGED = re.compile(
     r"\b(estranged|no contact|lost touch|not in touch|cut (him|her|them) off|(has|have|had) ?n[o']?t "
     r"(spoken|talked|seen) (to |with )?(him|her|them|each other)? ?(for|in) "
@@ -2564,7 +2581,7 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     for role, hit in recipients:
         if role in ("family", "curious", "other") and _subject_of_concern(doc, hit):
             role = "abuser"  # "the son, who is the subject of our safeguarding concern, has asked ..."
-        if role == "family" and _is_agent_of_harm(doc, hit):
+        if role == "family" and (_is_agent_of_harm(doc, hit) or _disclosed_about(doc, hit)):
             role = "abuser"
         elif role == "family" and hit.start > 0 and doc[hit.start - 1].lower_ == "my":
             role = "curious"  # the asker's own relative has no role in the person's care

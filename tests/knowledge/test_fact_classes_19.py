@@ -86,3 +86,28 @@ def test_whom_it_is_about_is_not_the_receiver(advisor: Advisor, text: str) -> No
 @pytest.mark.parametrize("text", STILL_FAMILY)
 def test_family_involved_or_asking_is_family(advisor: Advisor, text: str) -> None:
     assert facts(advisor, text).get("recipient") == "family"
+
+
+# the person a concern, enquiry or disclosure is about is the alleged abuser, however he asks
+ACCUSED_ASKING = [
+    "A mum who is the subject of a section 47 enquiry rang asking who made the referral. Can I tell her?",
+    "Her uncle keeps ringing asking what she said to the nurse. He's the one she disclosed about. Can I tell "
+    "him anything?",
+]
+RELATIVE_ASKING = [
+    # a relative who is not accused: the ordinary family rows
+    "Her uncle keeps ringing asking how she is. She's the one who looks after him. Can I tell him anything?",
+    "A father rang asking how his daughter is getting on at school. Can I tell him?",
+]
+
+
+@pytest.mark.parametrize("text", ACCUSED_ASKING)
+def test_the_accused_asking_is_the_abuser(advisor: Advisor, text: str) -> None:
+    result = advisor.advise(text)
+    assert {f.name: f.value for f in result.facts}.get("recipient") == "abuser"
+    assert result.verdict == "dont_share"
+
+
+@pytest.mark.parametrize("text", RELATIVE_ASKING)
+def test_a_relative_not_accused_is_not_the_abuser(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("recipient") != "abuser"
