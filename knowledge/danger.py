@@ -501,6 +501,14 @@ TAKEN_VEHICLE = re.compile(
     r" (been|was|got|being) (pushed|shoved|forced|thrown|pulled|put) into (a|the|their|his|her|an) "
     r"(\w+ )?(car|van|vehicle|taxi|boot|lorry|truck|motor)\b"
 )
+# someone pulling a person into a vehicle just now ("a man has just pulled a screaming girl into his car"; not
+# "I've just put the shopping into the car", not a habit or the past: "has pulled her into his car before")
+TAKEN_ACTIVE = re.compile(
+    r" (just|has|have|is|are|'s) (just )?(pulled|pushed|dragged|bundled|forced|shoved|snatched|grabbed|"
+    r"thrown|pulling|pushing|dragging|bundling|forcing|shoving|grabbing) (\w+ ){0,2}(girl|boy|child|kid|woman|"
+    r"teenager|toddler|baby|daughter|son|pupil|student|lad|someone|somebody|her|him|them|\[person_\d+\]) "
+    r"into (a|the|their|his|her|an) (\w+ )?(car|van|vehicle|taxi|boot|lorry|truck|motor)\b(?!.* before\b)"
+)
 # fuel poured or splashed about: a fire about to be set
 ACCELERANT = frozenset({"petrol", "paraffin", "accelerant", "diesel", "fuel", "kerosene", "white", "spirit"})
 POURING = forms("pour", "douse", "soak", "splash", "spill", "spray", "light", "threaten") | {
@@ -1155,7 +1163,7 @@ def _hazard_moving(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
 def _taken(doc: Any, sent: Any, now: bool, wordset: set[str]) -> Found:
     """A child or adult taken away by someone ('has been taken by a man she met online')."""
     joined = _joined(sent)
-    m = TAKEN.search(joined) or TAKEN_VEHICLE.search(joined)
+    m = TAKEN.search(joined) or TAKEN_VEHICLE.search(joined) or TAKEN_ACTIVE.search(joined)
     if m is None or " from school by " in joined or " to hospital " in joined:
         return None
     i = _glued(sent)[1][joined[: m.start()].count(" ")]

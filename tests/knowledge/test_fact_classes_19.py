@@ -111,3 +111,25 @@ def test_the_accused_asking_is_the_abuser(advisor: Advisor, text: str) -> None:
 @pytest.mark.parametrize("text", RELATIVE_ASKING)
 def test_a_relative_not_accused_is_not_the_abuser(advisor: Advisor, text: str) -> None:
     assert facts(advisor, text).get("recipient") != "abuser"
+
+
+# someone pulled or bundled into a vehicle just now is an emergency
+SNATCHED_NOW = [
+    "Outside the leisure centre a man has just dragged a crying boy into his van. What do I do?",
+    "Two men are pushing a woman into the boot of a car in our car park right now!",
+]
+NOT_SNATCHED = [
+    "I've just put the shopping into the car. Can I tell her mum she's home?",
+    "He has pulled her into his car before when they argued. Can I tell her sister?",
+    "A dad has just helped his son into the car after practice. Can I tell the coach?",
+]
+
+
+@pytest.mark.parametrize("text", SNATCHED_NOW)
+def test_pulled_into_a_vehicle_now_is_an_emergency(advisor: Advisor, text: str) -> None:
+    assert advisor.advise(text).verdict == "emergency"
+
+
+@pytest.mark.parametrize("text", NOT_SNATCHED)
+def test_loading_a_car_or_the_past_is_not_an_emergency(advisor: Advisor, text: str) -> None:
+    assert advisor.advise(text).verdict != "emergency"
