@@ -507,7 +507,8 @@ TAKEN_ACTIVE = re.compile(
     r" (just|has|have|is|are|'s) (just )?(pulled|pushed|dragged|bundled|forced|shoved|snatched|grabbed|"
     r"thrown|pulling|pushing|dragging|bundling|forcing|shoving|grabbing) (\w+ ){0,2}(girl|boy|child|kid|"
     r"woman|teenager|toddler|baby|daughter|son|pupil|student|lad|someone|somebody|her|him|them|"
-    r"\[person_\d+\]) into (a|the|their|his|her|an) (\w+ )?(car|van|vehicle|taxi|boot|lorry|truck|motor)\b(?!.* before\b)"
+    r"\[person_\d+\]) into (a|the|their|his|her|an) (\w+ )?(car|van|vehicle|taxi|boot|lorry|truck|motor)\b"
+    r"(?!.* before\b)"
 )
 # fuel poured or splashed about: a fire about to be set
 ACCELERANT = frozenset({"petrol", "paraffin", "accelerant", "diesel", "fuel", "kerosene", "white", "spirit"})
