@@ -380,6 +380,7 @@ HARM_VERBS = {
     "bit",
 }
 HARM_VERBS |= forms(
+    "lash",
     "hit",
     "hurt",
     "abuse",
@@ -1997,11 +1998,16 @@ def _abuser_care_needs(doc: Any, hits: list[Hit]) -> Hit | None:
             while start > sent.start and doc[start - 1].lower_ not in {",", ";", ".", "and", "but"}:
                 start -= 1
             doers = list(doc[start : tok.i]) if tok.pos_ != "VERB" else []
-        elif len(doers) == 1 and doers[0].lower_ in {"he", "she"}:
-            # "He has dementia and has started hitting her": what the pronoun's own verb says of him
+        elif (len(doers) == 1 and doers[0].lower_ in {"he", "she"}) or (
+            len(doers) == 2
+            and doers[0].lower_ in {"her", "his", "their"}
+            and doers[1].lower_ in RELATIVE_DOERS
+        ):
+            # "He has dementia and has started hitting her", "her dad has dementia and ...": what the doer's
+            # own verb says of him
             own = [
                 t
-                for c in doers[0].head.children
+                for c in doers[-1].head.children
                 if c.dep_ in ("dobj", "attr", "acomp", "prep") and c.i != tok.i
                 for t in c.subtree
                 if t.i < tok.i
@@ -2022,6 +2028,28 @@ def _abuser_care_needs(doc: Any, hits: list[Hit]) -> Hit | None:
                 "the person said to be causing harm has care and support needs of their own",
             )
     return None
+
+
+# a relative named by a possessive who can be the doer with care needs of his own ("her dad has dementia and")
+RELATIVE_DOERS = {
+    "dad",
+    "father",
+    "mum",
+    "mother",
+    "husband",
+    "wife",
+    "partner",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "grandad",
+    "grandfather",
+    "grandma",
+    "grandmother",
+    "uncle",
+    "aunt",
+}
 
 
 # signs that a crime may happen again or is still going on

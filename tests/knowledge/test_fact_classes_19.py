@@ -133,3 +133,28 @@ def test_pulled_into_a_vehicle_now_is_an_emergency(advisor: Advisor, text: str) 
 @pytest.mark.parametrize("text", NOT_SNATCHED)
 def test_loading_a_car_or_the_past_is_not_an_emergency(advisor: Advisor, text: str) -> None:
     assert advisor.advise(text).verdict != "emergency"
+
+
+# lashing out is harm, and a doer with care needs of his own (said before the harm) is an override
+CARE_NEEDS_DOER = [
+    "A man with Alzheimer's keeps lashing out at his wife, who has capacity and says leave it. Can I "
+    "tell adult social care?",
+    "Her dad has dementia and has started hitting her. She has capacity and doesn't want a fuss. Can I tell "
+    "adult social care?",
+]
+NO_CARE_NEEDS_DOER = [
+    "Her dad has a new job and has started hitting her mum. Can I tell social care?",
+    "A man keeps lashing out at his wife, who has dementia. Can I tell adult social care?",
+]
+
+
+@pytest.mark.parametrize("text", CARE_NEEDS_DOER)
+def test_doer_with_care_needs(advisor: Advisor, text: str) -> None:
+    found = facts(advisor, text)
+    assert found.get("abuser_care_needs") is True
+    assert found.get("harm_concern") is True
+
+
+@pytest.mark.parametrize("text", NO_CARE_NEEDS_DOER)
+def test_doer_without_care_needs(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("abuser_care_needs") is not True
