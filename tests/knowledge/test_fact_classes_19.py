@@ -158,3 +158,28 @@ def test_doer_with_care_needs(advisor: Advisor, text: str) -> None:
 @pytest.mark.parametrize("text", NO_CARE_NEEDS_DOER)
 def test_doer_without_care_needs(advisor: Advisor, text: str) -> None:
     assert facts(advisor, text).get("abuser_care_needs") is not True
+
+
+# a caller "saying he's" a relative cannot be verified: no role, the claimed relation cited
+CLAIMED = [
+    "A man saying he is her dad rang asking how she is. Can I tell him?",
+    "Someone saying she's [PERSON_1]'s sister rang the hostel asking if he's staying with us. Should we say?",
+]
+NOT_CLAIMED = [
+    # a known relative who reports something, or the person saying who a visitor is
+    "Her brother rang and says she's doing better at home. Can I tell her key worker?",
+]
+
+
+@pytest.mark.parametrize("text", CLAIMED)
+def test_someone_saying_they_are_a_relative_has_no_role(advisor: Advisor, text: str) -> None:
+    result = advisor.advise(text)
+    assert {f.name: f.value for f in result.facts}.get("claimed_relation") is True
+    assert result.verdict == "dont_share"
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMED)
+def test_a_known_relative_is_family(advisor: Advisor, text: str) -> None:
+    found = facts(advisor, text)
+    assert found.get("claimed_relation") is not True
+    assert found.get("recipient") != "curious"
