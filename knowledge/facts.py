@@ -1774,7 +1774,25 @@ def _enquiry(doc: Any, hit: Hit) -> str | None:
     )
     if kept_from and words & PRIVATE_AFFAIRS and any(_is_request(doc, t) for t in doc[hit.end :]):
         return str(sent.text.strip())
+    # "she told me about something very personal from years ago ... her husband asked me if she's been through
+    # anything": a relative asking after what the person confided
+    if CONFIDED.search(doc[: hit.start].text.lower()):
+        for j in range(hit.end, min(sent.end, hit.end + 8)):
+            if _is_request(doc, doc[j]) and {doc[k].lower_ for k in range(j + 1, min(sent.end, j + 5))} & {
+                "whether",
+                "if",
+                "what",
+            }:
+                return str(sent.text.strip())
     return None
+
+
+# the person confided something private to the asker (said before the relative's question)
+CONFIDED = re.compile(
+    r"\b(told|tell|telling|confided( in)?|shared with|disclosed to) (me|us) (in confidence )?(about )?"
+    r"(something|things|a few things|some things)? ?(very |really |quite |deeply )?(personal|private)\b"
+    r"|\b(confided in (me|us)|told (me|us) in confidence)\b"
+)
 
 
 INTERNAL_OWNERS = {
@@ -2237,6 +2255,16 @@ def _subject_of_concern(doc: Any, hit: Hit) -> bool:
     return False
 
 
+# a colleague said to have no part in the person's care or the case has no need to know
+NO_PART_IN_CARE = re.compile(
+    r"\b(has|have|with) no (contact|involvement|dealings|role|part) (with|in) (the |our |any )?"
+    r"(clients?|service users?|patients?|residents?|pupils?|famil(y|ies)|case|cases|children|tenants?|"
+    r"frontline|her|his|their|care)\b"
+    r"|\b(isn't|aren't|isnt|arent|not) involved (in|with) (the |her |his |their )?(case|care|family|"
+    r"support|work)\b|\bno need to know\b|\bjust (curious|nosy|nosey)\b|\bout of (curiosity|interest)\b"
+)
+
+
 # "he's the one she disclosed about", "he is who the allegation is about": the one asking is the one accused
 DISCLOSED_ABOUT = re.compile(
     r"\b(he|she|they)( i|'|)s (the (one|person|man|woman)|who) (that )?(she|he|they|the (child|girl|boy))? ?"
@@ -2606,6 +2634,7 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
     names: list[str] = []
     evidence = ""
     primary_hit: Hit | None = None
+    demoted: set[int] = set()  # colleagues asking with no part in the person's care
     for role, hit in recipients:
         if role in ("family", "curious", "other") and _subject_of_concern(doc, hit):
             role = "abuser"  # "the son, who is the subject of our safeguarding concern, has asked ..."
@@ -2615,6 +2644,13 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
             role = "curious"  # the asker's own relative has no role in the person's care
         elif role == "family" and by_fact.get("protective_order"):
             role = "abuser"  # a relative a court or the police keep away from the family
+        elif (
+            role == "colleague"
+            and not sent_of(doc, hit.start).text.rstrip().endswith("?")
+            and NO_PART_IN_CARE.search(doc.text.lower())
+        ):
+            role = "curious"  # "a colleague in finance, with no contact with clients, asked": no need to know
+            demoted.add(hit.start)
         if role not in names:
             names.append(role)
             evidence = evidence or hit.evidence
@@ -2640,6 +2676,7 @@ def build_facts(doc: Any, hits: list[Hit], has_parser: bool) -> list[Fact]:
         (role, hit)
         for role, hit in recipients
         if (role in AGENCY_ROLES or (role in ("manager", "colleague") and names and names[0] == "curious"))
+        and hit.start not in demoted
         and sent_of(doc, hit.start).text.rstrip().endswith("?")
     ]
     if asked and names and names[0] != asked[-1][0]:

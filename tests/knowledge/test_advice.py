@@ -170,8 +170,6 @@ def _score(advisor: Advisor, path: Path) -> dict[str, float]:
 # unseen batches scored and partly worked through, still below the targets
 OPEN_BATCHES = {
     "blind_13": "inform: a child abused in her own home, parents not told first (disputed, see docs)",
-    "blind_19": "first run 0.875: people asking for information described in new words, a snatch in progress",
-    "blind_20": "first run 0.825: no-role askers in chat, an abuser with care needs, a flat taken over",
 }
 
 

@@ -183,3 +183,47 @@ def test_a_known_relative_is_family(advisor: Advisor, text: str) -> None:
     found = facts(advisor, text)
     assert found.get("claimed_relation") is not True
     assert found.get("recipient") != "curious"
+
+
+# a colleague with no part in the person's care or the case asking has no need to know
+NO_NEED_COLLEAGUE = [
+    "A colleague in HR, who has no contact with service users, asked me what happened with the family. Can I "
+    "tell her?",
+    "A colleague who isn't involved in the case asked me why the police came. Can I tell him?",
+]
+NEEDS_TO_KNOW_COLLEAGUE = [
+    "My colleague is involved in her care and asked for an update. Can I tell her?",
+    "Can I tell my manager? She has no involvement with the family yet.",
+]
+
+
+@pytest.mark.parametrize("text", NO_NEED_COLLEAGUE)
+def test_colleague_with_no_part_has_no_role(advisor: Advisor, text: str) -> None:
+    assert advisor.advise(text).verdict == "dont_share"
+
+
+@pytest.mark.parametrize("text", NEEDS_TO_KNOW_COLLEAGUE)
+def test_colleague_or_manager_involved_is_within_organisation(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("within_organisation") is True
+
+
+# a relative asking after what the person confided is a family enquiry
+CONFIDED_ENQUIRY = [
+    "A tenant with capacity confided in me about her past. Her son asked me what she told me. Can I say?",
+    "He told me something very private last week, no risk to anyone. His wife asked me whether he'd said "
+    "anything. Do I tell her?",
+]
+ORDINARY_ENQUIRY = [
+    "A resident told me something private. Her daughter asked me how she is getting on. Can I tell her?",
+    "Her daughter asked me whether she has settled in. Can I tell her?",
+]
+
+
+@pytest.mark.parametrize("text", CONFIDED_ENQUIRY)
+def test_relative_asking_what_was_confided(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("family_enquiry") is True
+
+
+@pytest.mark.parametrize("text", ORDINARY_ENQUIRY)
+def test_relative_asking_how_she_is(advisor: Advisor, text: str) -> None:
+    assert facts(advisor, text).get("family_enquiry") is not True
