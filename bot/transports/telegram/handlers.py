@@ -176,13 +176,7 @@ class Handlers:
         outbound = [message for reply in replies for message in render_reply(reply)]
         for n, message in enumerate(outbound):
             try:
-                await bot.send_message(
-                    chat_id=chat_id,
-                    text=message.html,
-                    parse_mode=ParseMode.HTML,
-                    link_preview_options=NO_PREVIEW,
-                    reply_markup=message.markup,
-                )
+                await send_html(bot, chat_id, [message.html], markup=message.markup)
             except TelegramError as exc:
                 log.warning(
                     "an answer could not be sent; queued for the outbox",

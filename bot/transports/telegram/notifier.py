@@ -127,13 +127,8 @@ class TelegramNotifier:
         if kind == "telegram_messages":  # an answer whose first sending failed (Handlers.send_replies)
             for message in payload.get("messages") or []:
                 markup = message.get("markup")
-                await self.bot.send_message(
-                    chat_id=item.recipient,
-                    text=str(message.get("html", "")),
-                    parse_mode=ParseMode.HTML,
-                    link_preview_options=NO_PREVIEW,
-                    reply_markup=InlineKeyboardMarkup.de_json(markup, self.bot) if markup else None,
-                )
+                keyboard = InlineKeyboardMarkup.de_json(markup, self.bot) if markup else None
+                await send_html(self.bot, item.recipient, [str(message.get("html", ""))], markup=keyboard)
             return None
         if kind == "asker_message":
             blocks = [Block(f"Case {ref} · the asker wrote:", "b"), Block(str(payload.get("text", "")))]
